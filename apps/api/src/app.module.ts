@@ -1,0 +1,37 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { AuthModule } from './auth/auth.module';
+import { BootstrapModule } from './bootstrap/bootstrap.module';
+import { ClusterModule } from './cluster/cluster.module';
+import { LoggerModule } from './common/logger.module';
+import type { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { CryptoModule } from './crypto/crypto.module';
+import { DatabaseModule } from './database/database.module';
+import { GatewayModule } from './gateway/gateway.module';
+import { HealthModule } from './health/health.module';
+import { KeysModule } from './keys/keys.module';
+import { MetricsModule } from './metrics/metrics.module';
+import { ModelsModule } from './models/models.module';
+import { OrgsModule } from './orgs/orgs.module';
+import { ProvidersModule } from './providers/providers.module';
+import { QueueModule } from './queue/queue.module';
+import { RedisModule } from './redis/redis.module';
+import { UsersModule } from './users/users.module';
+
+/** Infrastructure shared by the HTTP app and the worker. */
+export function infrastructureModules(config: AppConfig) {
+  return [ConfigModule.forRoot(config), LoggerModule, DatabaseModule, RedisModule, ClusterModule, QueueModule, CryptoModule, MetricsModule];
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ...infrastructureModules(config),
+        UsersModule, OrgsModule, AuthModule, KeysModule, ProvidersModule, ModelsModule, GatewayModule, HealthModule, BootstrapModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+const optionalUrl = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .pipe(z.string().url().optional())
+  .optional();
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/** Every environment variable the gateway reads. Env is for infrastructure; product settings live in the database. */
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  /** PostgreSQL connection string; when absent the gateway runs on embedded PGlite in DATA_DIR. */
+  DATABASE_URL: optionalUrl,
+  /** Redis connection string; when absent queue, limits and caches run in-process. */
+  REDIS_URL: optionalUrl,
+  /** Namespaces queue keys and pub/sub channels, so several deployments can share one Redis. */
+  REDIS_PREFIX: z.string().regex(/^[a-z0-9_-]+$/i, 'letters, digits, "-" and "_" only').default('ai-router'),
+  DATA_DIR: z.string().default('./data'),
+  /** Signs console access tokens; generated and kept in DATA_DIR when embedded. */
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  JWT_TTL_SECONDS: z.coerce.number().int().positive().default(3600),
+  /** 32 bytes, base64: encrypts provider credentials (AES-256-GCM); generated and kept in DATA_DIR when embedded. */
+  ENCRYPTION_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes encoded as base64')
+    .optional(),
+  /** Seed the demo org and models on first start (default: on when embedded, off with DATABASE_URL). */
+  SEED_DEMO: booleanFlag.optional(),
+  BOOTSTRAP_OWNER_EMAIL: z.string().email().default('owner@example.com'),
+  /** Owner password for the first start; generated and printed once when absent. */
+  BOOTSTRAP_OWNER_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
+  /** One overall deadline for an upstream call, streaming included. */
+  UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(600_000),
+  /** Deadline for upstream response headers (time to first byte). */
+  UPSTREAM_HEADERS_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
+  UPSTREAM_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
+  /** Folder of the built console; empty disables serving it. */
+  CONSOLE_DIR: z.string().optional(),
+  /** Run queue processors inside the API process (always on when embedded). */
+  RUN_WORKER: booleanFlag.optional(),
+});
+
+export type RawConfig = z.infer<typeof configSchema>;

@@ -1,0 +1,11 @@
+import { ApiKey } from '../keys/api-key.entity';
+import { Deployment } from '../models/deployment.entity';
+import { Model } from '../models/model.entity';
+import { Membership } from '../orgs/membership.entity';
+import { Org } from '../orgs/org.entity';
+import { ProviderAccount } from '../providers/provider-account.entity';
+import { ProviderKey } from '../providers/provider-key.entity';
+import { UsageLog } from '../usage/usage-log.entity';
+import { User } from '../users/user.entity';
+
+export const ENTITIES = [Org, User, Membership, ApiKey, ProviderAccount, ProviderKey, Model, Deployment, UsageLog];

@@ -1,0 +1,73 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import type { UpstreamError, UpstreamRequest } from '@ai-router/providers';
+import { Agent, type Dispatcher, errors, request } from 'undici';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+
+export interface UpstreamResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: Dispatcher.ResponseData['body'];
+}
+
+/** Raised for failures below HTTP (connect, timeout, reset); carries the error the client will see. */
+export class UpstreamTransportError extends Error {
+  constructor(readonly upstream: UpstreamError) {
+    super(upstream.message);
+  }
+}
+
+/** All upstream HTTP goes through one undici Agent: a keep-alive pool per origin. */
+@Injectable()
+export class UpstreamClient implements OnApplicationShutdown {
+  private readonly agent: Agent;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    this.agent = new Agent({
+      connections: 512,
+      keepAliveTimeout: 30_000,
+      keepAliveMaxTimeout: 120_000,
+      headersTimeout: config.UPSTREAM_HEADERS_TIMEOUT_MS,
+      // Streams may pause between tokens; the overall deadline bounds them instead.
+      bodyTimeout: config.UPSTREAM_HEADERS_TIMEOUT_MS,
+      connect: { timeout: 10_000 },
+    });
+  }
+
+  async send(upstream: UpstreamRequest, signal: AbortSignal): Promise<UpstreamResponse> {
+    try {
+      const response = await request(upstream.url, {
+        method: upstream.method,
+        headers: upstream.headers,
+        body: upstream.body,
+        signal,
+        dispatcher: this.agent,
+      });
+      return { status: response.statusCode, headers: flattenHeaders(response.headers), body: response.body };
+    } catch (err) {
+      throw toTransportError(err, signal);
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.agent.close();
+  }
+}
+
+export function toTransportError(err: unknown, signal?: AbortSignal): UpstreamTransportError {
+  if (err instanceof UpstreamTransportError) return err;
+  const timedOut =
+    err instanceof errors.HeadersTimeoutError || err instanceof errors.BodyTimeoutError ||
+    err instanceof errors.ConnectTimeoutError || (signal?.aborted && (signal.reason as Error)?.name === 'TimeoutError');
+  if (timedOut) {
+    return new UpstreamTransportError({ status: 504, type: 'api_error', code: 'upstream_timeout', param: null, message: 'The upstream provider did not answer in time.', retryable: true });
+  }
+  return new UpstreamTransportError({ status: 502, type: 'api_error', code: 'upstream_unreachable', param: null, message: 'The upstream provider could not be reached.', retryable: true });
+}
+
+function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
+}

@@ -1,0 +1,79 @@
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { LRUCache } from 'lru-cache';
+import type { Repository } from 'typeorm';
+import { ClusterEventsService } from '../cluster/cluster-events.service';
+import { AppErrorCode } from '../common/errors/app-error-code';
+import { AppException } from '../common/errors/app.exception';
+import { API_KEY_PREFIX, hashApiKey } from './api-key-secret';
+import { ApiKey } from './api-key.entity';
+
+/** What a /v1 request knows about its caller. */
+export interface ApiKeyPrincipal {
+  keyId: string;
+  orgId: string;
+  userId: string | null;
+  allowedModels: ReadonlySet<string> | null;
+  expiresAt: number | null;
+}
+
+const MISSING = Symbol('missing');
+
+/**
+ * Authenticates /v1 callers without a database query per request: an LRU of key hashes with a short
+ * TTL, dropped at once on every instance when a key changes (cluster events).
+ */
+@Injectable()
+export class ApiKeyAuthService implements OnModuleDestroy {
+  private readonly cache = new LRUCache<string, ApiKeyPrincipal | typeof MISSING>({ max: 50_000, ttl: 30_000 });
+  private readonly unsubscribe: () => void;
+
+  constructor(@InjectRepository(ApiKey) private readonly keys: Repository<ApiKey>, events: ClusterEventsService) {
+    this.unsubscribe = events.subscribe((event) => {
+      if (event.type === 'api-key.changed') this.cache.delete(event.keyHash);
+    });
+  }
+
+  async authenticate(authorization: string | undefined): Promise<ApiKeyPrincipal> {
+    const secret = bearer(authorization);
+    if (!secret) {
+      throw new AppException(AppErrorCode.InvalidApiKey, 'You did not provide an API key. Send it as "Authorization: Bearer <key>".');
+    }
+    const hash = hashApiKey(secret);
+    let principal = this.cache.get(hash);
+    if (principal === undefined) {
+      principal = await this.load(hash);
+      // Unknown keys are cached briefly too, so a flood of bad keys cannot reach the database.
+      this.cache.set(hash, principal, principal === MISSING ? { ttl: 5_000 } : undefined);
+    }
+    if (principal === MISSING) throw invalidKey();
+    if (principal.expiresAt !== null && principal.expiresAt <= Date.now()) {
+      throw new AppException(AppErrorCode.InvalidApiKey, 'This API key has expired.');
+    }
+    return principal;
+  }
+
+  onModuleDestroy(): void {
+    this.unsubscribe();
+  }
+
+  private async load(hash: string): Promise<ApiKeyPrincipal | typeof MISSING> {
+    const key = await this.keys.findOneBy({ keyHash: hash });
+    if (!key || key.status !== 'active') return MISSING;
+    return {
+      keyId: key.id, orgId: key.orgId, userId: key.userId,
+      allowedModels: key.allowedModels ? new Set(key.allowedModels) : null,
+      expiresAt: key.expiresAt?.getTime() ?? null,
+    };
+  }
+}
+
+function bearer(header: string | undefined): string | null {
+  if (!header) return null;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return match ? match[1]! : null;
+}
+
+function invalidKey(): AppException {
+  return new AppException(AppErrorCode.InvalidApiKey, `Incorrect API key provided. Keys start with "${API_KEY_PREFIX}".`);
+}

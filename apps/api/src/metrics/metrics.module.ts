@@ -1,0 +1,11 @@
+import { Global, Module } from '@nestjs/common';
+import { PrometheusModule } from '@willsoto/nestjs-prometheus';
+import { GATEWAY_METRIC_PROVIDERS, GatewayMetricsService } from './gateway-metrics.service';
+
+@Global()
+@Module({
+  imports: [PrometheusModule.register({ path: '/metrics', defaultMetrics: { enabled: true } })],
+  providers: [...GATEWAY_METRIC_PROVIDERS, GatewayMetricsService],
+  exports: [GatewayMetricsService],
+})
+export class MetricsModule {}

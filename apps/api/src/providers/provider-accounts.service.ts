@@ -1,0 +1,132 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type {
+  AddProviderKey, CreateProviderAccount, ProviderAccountView, ProviderKeyView, UpdateProviderAccount,
+} from '@ai-router/contracts';
+import { ClusterEventsService } from '../cluster/cluster-events.service';
+import { AppErrorCode } from '../common/errors/app-error-code';
+import { AppException } from '../common/errors/app.exception';
+import { isUuid } from '../common/ids';
+import { SecretBox } from '../crypto/secret-box';
+import { ProviderAccount } from './provider-account.entity';
+import { ProviderKey } from './provider-key.entity';
+
+/** Admin management of provider accounts and their key pools; every query is scoped by org. */
+@Injectable()
+export class ProviderAccountsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly secrets: SecretBox,
+    private readonly events: ClusterEventsService,
+  ) {}
+
+  async list(orgId: string): Promise<ProviderAccountView[]> {
+    const accounts = await this.db.getRepository(ProviderAccount).find({ where: { orgId }, order: { createdAt: 'ASC' } });
+    const keys = accounts.length
+      ? await this.db.getRepository(ProviderKey).createQueryBuilder('k')
+          .where('k.provider_account_id IN (:...ids)', { ids: accounts.map((a) => a.id) })
+          .orderBy('k.created_at', 'ASC').getMany()
+      : [];
+    return accounts.map((a) => toView(a, keys.filter((k) => k.providerAccountId === a.id)));
+  }
+
+  async get(orgId: string, id: string): Promise<ProviderAccountView> {
+    const account = await this.find(orgId, id);
+    const keys = await this.db.getRepository(ProviderKey).find({ where: { providerAccountId: id }, order: { createdAt: 'ASC' } });
+    return toView(account, keys);
+  }
+
+  async create(orgId: string, input: CreateProviderAccount): Promise<ProviderAccountView> {
+    const id = await this.db.transaction(async (tx) => {
+      await this.assertNameFree(tx, orgId, input.name);
+      const account = tx.create(ProviderAccount, {
+        id: randomUUID(), orgId, name: input.name, kind: input.kind, baseUrl: trimSlash(input.baseUrl),
+        headers: input.headers ?? {}, enabled: input.enabled ?? true,
+      });
+      await tx.insert(ProviderAccount, account);
+      await this.insertKey(tx, account.id, 'default', input.apiKey);
+      return account.id;
+    });
+    await this.changed(orgId);
+    return this.get(orgId, id);
+  }
+
+  async update(orgId: string, id: string, input: UpdateProviderAccount): Promise<ProviderAccountView> {
+    await this.db.transaction(async (tx) => {
+      const account = await this.find(orgId, id, tx);
+      if (input.name && input.name !== account.name) await this.assertNameFree(tx, orgId, input.name);
+      await tx.update(ProviderAccount, { id, orgId }, {
+        ...(input.name !== undefined && { name: input.name }),
+        ...(input.baseUrl !== undefined && { baseUrl: trimSlash(input.baseUrl) }),
+        ...(input.headers !== undefined && { headers: input.headers }),
+        ...(input.enabled !== undefined && { enabled: input.enabled }),
+      });
+    });
+    await this.changed(orgId);
+    return this.get(orgId, id);
+  }
+
+  async remove(orgId: string, id: string): Promise<void> {
+    await this.find(orgId, id);
+    await this.db.getRepository(ProviderAccount).delete({ id, orgId });
+    await this.changed(orgId);
+  }
+
+  async addKey(orgId: string, accountId: string, input: AddProviderKey): Promise<ProviderKeyView> {
+    await this.find(orgId, accountId);
+    const key = await this.db.transaction((tx) => this.insertKey(tx, accountId, input.label, input.apiKey));
+    await this.changed(orgId);
+    return keyView(key);
+  }
+
+  async removeKey(orgId: string, accountId: string, keyId: string): Promise<void> {
+    await this.find(orgId, accountId);
+    const result = isUuid(keyId) ? await this.db.getRepository(ProviderKey).delete({ id: keyId, providerAccountId: accountId }) : null;
+    if (!result?.affected) throw AppException.notFound('provider key');
+    await this.changed(orgId);
+  }
+
+  private async insertKey(tx: EntityManager, accountId: string, label: string, secret: string): Promise<ProviderKey> {
+    const id = randomUUID();
+    const { ciphertext, version } = this.secrets.encrypt(secret, id);
+    const key = tx.create(ProviderKey, {
+      id, providerAccountId: accountId, label, secretCiphertext: ciphertext, keyVersion: version,
+      last4: secret.slice(-4), enabled: true, createdAt: new Date(),
+    });
+    await tx.insert(ProviderKey, key);
+    return key;
+  }
+
+  private async find(orgId: string, id: string, tx: EntityManager = this.db.manager): Promise<ProviderAccount> {
+    const account = isUuid(id) ? await tx.findOneBy(ProviderAccount, { id, orgId }) : null;
+    if (!account) throw AppException.notFound('provider account');
+    return account;
+  }
+
+  private async assertNameFree(tx: EntityManager, orgId: string, name: string): Promise<void> {
+    if (await tx.existsBy(ProviderAccount, { orgId, name })) {
+      throw new AppException(AppErrorCode.Conflict, `a provider account named "${name}" already exists`, { param: 'name' });
+    }
+  }
+
+  private changed(orgId: string): Promise<void> {
+    return this.events.publish({ type: 'routing.changed', orgId });
+  }
+}
+
+function trimSlash(url: string): string {
+  return url.replace(/\/+$/, '');
+}
+
+function keyView(k: ProviderKey): ProviderKeyView {
+  return { id: k.id, label: k.label, last4: k.last4, enabled: k.enabled, createdAt: k.createdAt.toISOString() };
+}
+
+function toView(a: ProviderAccount, keys: ProviderKey[]): ProviderAccountView {
+  return {
+    id: a.id, name: a.name, kind: a.kind, baseUrl: a.baseUrl, headerNames: Object.keys(a.headers ?? {}),
+    enabled: a.enabled, keys: keys.map(keyView), createdAt: a.createdAt.toISOString(), updatedAt: a.updatedAt.toISOString(),
+  };
+}

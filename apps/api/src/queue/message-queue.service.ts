@@ -1,0 +1,44 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { LOGGER } from '../common/logger.module';
+import type { Logger } from 'pino';
+import { BullMqDriver } from './bullmq.driver';
+import { InProcessQueueDriver } from './in-process.driver';
+import type { JobHandler, JobOptions, MessageQueueDriver, QueueName } from './message-queue.port';
+
+/** The app's queue: picks the driver from config; processors register only where workers run. */
+@Injectable()
+export class MessageQueueService implements OnApplicationShutdown {
+  private readonly driver: MessageQueueDriver;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig, @Inject(LOGGER) logger: Logger) {
+    this.driver = config.REDIS_URL ? new BullMqDriver(config.REDIS_URL, config.REDIS_PREFIX, logger) : new InProcessQueueDriver(logger);
+  }
+
+  get driverName(): 'bullmq' | 'in-process' {
+    return this.driver instanceof BullMqDriver ? 'bullmq' : 'in-process';
+  }
+
+  add<T>(queue: QueueName, name: string, data: T, options?: JobOptions): Promise<void> {
+    return this.driver.add(queue, name, data, options);
+  }
+
+  /** Registers a processor if this process runs workers; returns whether it did. */
+  process(queue: QueueName, handler: JobHandler, concurrency = 4): boolean {
+    if (!this.config.RUN_WORKER) return false;
+    this.driver.work(queue, handler, concurrency);
+    return true;
+  }
+
+  depth(queue: QueueName): Promise<number> {
+    return this.driver.depth(queue);
+  }
+
+  healthy(): Promise<boolean> {
+    return this.driver.healthy();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.driver.close();
+  }
+}

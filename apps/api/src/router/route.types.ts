@@ -1,0 +1,34 @@
+import type { ProviderKind } from '@ai-router/providers';
+
+export interface RouteProviderKey {
+  id: string;
+  secret: string;
+}
+
+export interface RouteAccount {
+  id: string;
+  name: string;
+  kind: ProviderKind;
+  baseUrl: string;
+  headers: Record<string, string>;
+  keys: RouteProviderKey[];
+}
+
+export interface RouteDeployment {
+  id: string;
+  upstreamModel: string;
+  weight: number;
+  priority: number;
+  account: RouteAccount;
+}
+
+export interface RouteModel {
+  id: string;
+  name: string;
+  createdAt: number;
+  /** Only deployments that can serve: enabled, on an enabled account that has at least one key. */
+  deployments: RouteDeployment[];
+}
+
+/** One org's routable models by public name; immutable once built. */
+export type OrgRoutes = ReadonlyMap<string, RouteModel>;

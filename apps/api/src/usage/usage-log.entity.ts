@@ -1,0 +1,23 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+
+@Entity('usage_logs')
+export class UsageLog {
+  @PrimaryColumn('text', { name: 'request_id' }) requestId!: string;
+  @Column('uuid', { name: 'org_id' }) orgId!: string;
+  @Column('uuid', { name: 'api_key_id', nullable: true }) apiKeyId!: string | null;
+  @Column('text') model!: string;
+  @Column('uuid', { name: 'deployment_id', nullable: true }) deploymentId!: string | null;
+  @Column('uuid', { name: 'provider_account_id', nullable: true }) providerAccountId!: string | null;
+  @Column('text') operation!: string;
+  @Column('integer') status!: number;
+  @Column('integer', { name: 'input_tokens', default: 0 }) inputTokens!: number;
+  @Column('integer', { name: 'output_tokens', default: 0 }) outputTokens!: number;
+  @Column('integer', { name: 'cached_input_tokens', default: 0 }) cachedInputTokens!: number;
+  @Column('integer', { name: 'cache_write_tokens', default: 0 }) cacheWriteTokens!: number;
+  @Column('integer', { name: 'reasoning_tokens', default: 0 }) reasoningTokens!: number;
+  @Column('integer', { name: 'latency_ms' }) latencyMs!: number;
+  @Column('integer', { name: 'ttft_ms', nullable: true }) ttftMs!: number | null;
+  @Column('boolean', { default: false }) streamed!: boolean;
+  @Column('text', { name: 'error_code', nullable: true }) errorCode!: string | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+}

@@ -1,0 +1,19 @@
+import type { NormalizedUsage } from '@ai-router/providers';
+
+/** What the gateway knows about one finished /v1 request; the queue payload (no secrets, no bodies). */
+export interface UsageRecord {
+  requestId: string;
+  orgId: string;
+  apiKeyId: string | null;
+  model: string;
+  deploymentId: string | null;
+  providerAccountId: string | null;
+  operation: string;
+  /** HTTP status the client saw; 499 when the client went away first. */
+  status: number;
+  usage: NormalizedUsage | null;
+  latencyMs: number;
+  ttftMs: number | null;
+  streamed: boolean;
+  errorCode: string | null;
+}

@@ -1,0 +1,56 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Logger } from 'pino';
+import type { Repository } from 'typeorm';
+import { LOGGER } from '../common/logger.module';
+import { GatewayMetricsService } from '../metrics/gateway-metrics.service';
+import { MessageQueueService } from '../queue/message-queue.service';
+import { QueueName } from '../queue/message-queue.port';
+import { UsageLog } from './usage-log.entity';
+import type { UsageRecord } from './usage-record';
+
+const RECORD_JOB = 'record';
+
+/**
+ * Records usage off the request path through the queue; the request id is both the job id and the
+ * row key, so a job delivered twice writes one row.
+ */
+@Injectable()
+export class UsageRecorderService implements OnModuleInit {
+  constructor(
+    private readonly queue: MessageQueueService,
+    @InjectRepository(UsageLog) private readonly logs: Repository<UsageLog>,
+    @Inject(LOGGER) private readonly logger: Logger,
+    private readonly metrics: GatewayMetricsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.queue.process(QueueName.Usage, (job) => this.write(job.data as UsageRecord), 8);
+  }
+
+  record(record: UsageRecord): void {
+    this.metrics.observe(record.operation, record.model, record.status, record.latencyMs, record.ttftMs);
+    this.queue.add(QueueName.Usage, RECORD_JOB, record, { jobId: record.requestId }).catch(async (err: Error) => {
+      // Queue unavailable: write directly rather than lose the record.
+      this.logger.warn({ reqId: record.requestId, err: err.message }, 'usage queue unavailable, writing directly');
+      await this.write(record).catch((e: Error) => this.logger.error({ reqId: record.requestId, err: e.message }, 'usage record lost'));
+    });
+  }
+
+  async write(record: UsageRecord): Promise<void> {
+    const u = record.usage;
+    await this.logs
+      .createQueryBuilder()
+      .insert()
+      .values({
+        requestId: record.requestId, orgId: record.orgId, apiKeyId: record.apiKeyId, model: record.model,
+        deploymentId: record.deploymentId, providerAccountId: record.providerAccountId, operation: record.operation,
+        status: record.status, inputTokens: u?.inputTokens ?? 0, outputTokens: u?.outputTokens ?? 0,
+        cachedInputTokens: u?.cachedInputTokens ?? 0, cacheWriteTokens: u?.cacheWriteTokens ?? 0,
+        reasoningTokens: u?.reasoningTokens ?? 0, latencyMs: record.latencyMs, ttftMs: record.ttftMs,
+        streamed: record.streamed, errorCode: record.errorCode,
+      })
+      .orIgnore()
+      .execute();
+  }
+}

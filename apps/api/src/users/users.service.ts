@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import { hashPassword } from '../auth/password';
+import { User } from './user.entity';
+
+@Injectable()
+export class UsersService {
+  constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
+
+  async create(input: { email: string; name: string; password: string; isPlatformOwner?: boolean }): Promise<User> {
+    const user = this.users.create({
+      id: randomUUID(),
+      email: input.email.toLowerCase(),
+      name: input.name,
+      passwordHash: await hashPassword(input.password),
+      isPlatformOwner: input.isPlatformOwner ?? false,
+    });
+    await this.users.insert(user);
+    return user;
+  }
+
+  findById(id: string): Promise<User | null> {
+    return this.users.findOneBy({ id });
+  }
+
+  /** With the password hash, for login only. */
+  findForLogin(email: string): Promise<User | null> {
+    return this.users
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.email = :email', { email: email.toLowerCase() })
+      .getOne();
+  }
+
+  findOwner(): Promise<User | null> {
+    return this.users.findOne({ where: { isPlatformOwner: true }, order: { createdAt: 'ASC' } });
+  }
+
+  async hasPlatformOwner(): Promise<boolean> {
+    return (await this.users.countBy({ isPlatformOwner: true })) > 0;
+  }
+}

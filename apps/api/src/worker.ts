@@ -1,0 +1,30 @@
+import 'reflect-metadata';
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { infrastructureModules } from './app.module';
+import { ConfigError, loadConfig } from './config/app-config';
+import { UsageModule } from './usage/usage.module';
+
+/** Queue processors without the HTTP surface: scale these separately from API replicas. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = { ...loadConfig(), RUN_WORKER: true };
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  @Module({ imports: [...infrastructureModules(config), UsageModule] })
+  class WorkerModule {}
+  const app = await NestFactory.createApplicationContext(WorkerModule);
+  app.enableShutdownHooks();
+  process.stdout.write(`AI Router worker started (${config.REDIS_URL ? 'BullMQ' : 'in-process queue'})\n`);
+}
+
+main().catch((err: Error) => {
+  process.stderr.write(`AI Router worker failed to start: ${err.message}\n`);
+  process.exit(1);
+});

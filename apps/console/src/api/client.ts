@@ -1,0 +1,98 @@
+import { tokenStore, type TokenStore } from './token-store';
+
+/** An API failure carrying the stable `code` from the API's `{ error: { code, message } }` shape. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    /** HTTP status; 0 when the server could not be reached. */
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+interface ErrorBody {
+  error?: { code?: unknown; type?: unknown; message?: unknown };
+}
+
+/** Maps a failed response to an ApiError, with a readable fallback when the body is not our shape. */
+export function toApiError(status: number, body: unknown): ApiError {
+  const error = (body as ErrorBody | null)?.error;
+  // /v1 routes use the OpenAI envelope, whose `code` may be null; `type` is the next best identifier.
+  const code = [error?.code, error?.type].find((v): v is string => typeof v === 'string' && v !== '');
+  const message = typeof error?.message === 'string' && error.message !== '' ? error.message : undefined;
+  if (code && message) return new ApiError(code, message, status);
+  if (status >= 500) {
+    return new ApiError(code ?? 'server_error', message ?? `The server had a problem (HTTP ${status}). Try again shortly.`, status);
+  }
+  return new ApiError(code ?? `http_${status}`, message ?? `The request failed (HTTP ${status}).`, status);
+}
+
+export interface RequestOptions {
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+export interface ApiClient {
+  request<T>(method: string, path: string, options?: RequestOptions): Promise<T>;
+  get<T>(path: string, options?: Omit<RequestOptions, 'body'>): Promise<T>;
+  post<T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>): Promise<T>;
+}
+
+interface ClientDeps {
+  fetch: typeof globalThis.fetch;
+  tokens: TokenStore;
+}
+
+export function createApiClient({ fetch, tokens }: ClientDeps): ApiClient {
+  async function request<T>(method: string, path: string, { body, signal }: RequestOptions = {}): Promise<T> {
+    const token = tokens.get();
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (token) headers.Authorization = `Bearer ${token}`;
+
+    let response: Response;
+    try {
+      response = await fetch(path, { method, headers, signal, body: body === undefined ? undefined : JSON.stringify(body) });
+    } catch (err) {
+      if (signal?.aborted) throw err; // Cancellation is not a failure to report.
+      throw new ApiError('network_error', "Can't reach the server. Check your connection and try again.", 0);
+    }
+
+    const payload = await readJson(response);
+    if (!response.ok) {
+      // A rejected token means the session is over; clearing it sends the console back to sign-in.
+      // Without a token a 401 is an ordinary answer (for example wrong credentials on login).
+      if (response.status === 401 && token) tokens.clear();
+      throw toApiError(response.status, payload);
+    }
+    if (payload === INVALID_JSON) {
+      throw new ApiError('invalid_response', 'The server sent an unexpected response.', response.status);
+    }
+    return payload as T;
+  }
+
+  return {
+    request,
+    get: (path, options) => request('GET', path, options),
+    post: (path, body, options) => request('POST', path, { ...options, body }),
+  };
+}
+
+const INVALID_JSON = Symbol('invalid-json');
+
+/** Empty bodies (204) read as undefined; a non-JSON body (an HTML proxy error page) as INVALID_JSON. */
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return INVALID_JSON;
+  }
+}
+
+// A wrapper rather than a bare reference: browsers throw "Illegal invocation" when fetch loses its `this`.
+export const api = createApiClient({ fetch: (input, init) => globalThis.fetch(input, init), tokens: tokenStore });

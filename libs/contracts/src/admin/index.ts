@@ -1,0 +1,4 @@
+export * from './api-keys.schema';
+export * from './auth.schema';
+export * from './models.schema';
+export * from './providers.schema';

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+/** Public model names; `:` is reserved for provider pinning (`gpt-4o:openai`). */
+const modelName = z.string().trim().min(1).max(200).regex(/^[^:\s]+$/, 'must not contain spaces or ":"');
+
+export const createDeploymentSchema = z.strictObject({
+  providerAccountId: z.string().uuid(),
+  upstreamModel: z.string().trim().min(1).max(200),
+  weight: z.number().int().min(0).max(10_000).optional(),
+  priority: z.number().int().min(0).max(1_000).optional(),
+  enabled: z.boolean().optional(),
+});
+export type CreateDeployment = z.infer<typeof createDeploymentSchema>;
+
+export const updateDeploymentSchema = createDeploymentSchema.omit({ providerAccountId: true }).partial();
+export type UpdateDeployment = z.infer<typeof updateDeploymentSchema>;
+
+export const createModelSchema = z.strictObject({
+  name: modelName,
+  description: z.string().max(2000).optional(),
+  enabled: z.boolean().optional(),
+  deployments: z.array(createDeploymentSchema).max(100).optional(),
+});
+export type CreateModel = z.infer<typeof createModelSchema>;
+
+export const updateModelSchema = z.strictObject({
+  name: modelName.optional(),
+  description: z.string().max(2000).nullable().optional(),
+  enabled: z.boolean().optional(),
+});
+export type UpdateModel = z.infer<typeof updateModelSchema>;
+
+export interface DeploymentView {
+  id: string;
+  providerAccountId: string;
+  upstreamModel: string;
+  weight: number;
+  priority: number;
+  enabled: boolean;
+}
+
+export interface ModelView {
+  id: string;
+  name: string;
+  description: string | null;
+  enabled: boolean;
+  deployments: DeploymentView[];
+  createdAt: string;
+}

@@ -1,0 +1,2 @@
+export { startMockProvider } from './server';
+export type { MockDirective, MockFault, MockProvider, MockProviderOptions, RecordedRequest } from './types';

@@ -1,0 +1,9 @@
+import type { MockRoute } from '../route';
+import { chatCompletionsRoute } from './chat-completions';
+import { completionsRoute } from './completions';
+import { embeddingsRoute } from './embeddings';
+import { modelsRoute } from './models';
+
+export { openaiFormat } from './format';
+
+export const openaiRoutes: readonly MockRoute[] = [chatCompletionsRoute, completionsRoute, embeddingsRoute, modelsRoute];
