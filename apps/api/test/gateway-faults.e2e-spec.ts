@@ -71,6 +71,29 @@ describe('gateway upstream faults', () => {
     expect(body.error.type).toBe('server_error'); // the upstream's error type, relayed
   });
 
+  it('never blames the client for a provider credential rejected upstream', async () => {
+    const res = await post({ model: 'solo', messages: [{ role: 'user', content: `hi ${fault({ status: 401 })}` }] });
+    expect(res.status).toBe(502);
+    expect(await res.json()).toMatchObject({ error: { code: 'upstream_auth_failed' } });
+  });
+
+  it('answers 503 when the upstream is unavailable, and when no deployment matches a pin', async () => {
+    const unavailable = await post({ model: 'solo', messages: [{ role: 'user', content: `hi ${fault({ status: 503 })}` }] });
+    expect(unavailable.status).toBe(503);
+    const pinned = await post({ model: 'solo:nobody', messages: [{ role: 'user', content: 'hi' }] });
+    expect(pinned.status).toBe(503);
+    expect(await pinned.json()).toMatchObject({ error: { code: 'no_deployment_available' } });
+  });
+
+  it('limits a key to its allowed models, in the catalogue and on calls', async () => {
+    const { secret } = await admin.call<{ secret: string }>('POST', `/api/orgs/${orgId()}/api-keys`, { name: 'narrow', allowedModels: ['solo'] });
+    const narrow = new OpenAI({ apiKey: secret, baseURL: `${t.url}/v1`, maxRetries: 0 });
+    expect((await narrow.models.list()).data.map((m) => m.id)).toEqual(['solo']);
+    await expect(narrow.models.retrieve('resilient')).rejects.toBeInstanceOf(OpenAI.NotFoundError);
+    await expect(narrow.chat.completions.create({ model: 'resilient', messages: [{ role: 'user', content: 'x' }] }))
+      .rejects.toBeInstanceOf(OpenAI.PermissionDeniedError);
+  });
+
   it('relays 429 with Retry-After', async () => {
     const res = await post({ model: 'solo', messages: [{ role: 'user', content: `hi ${fault({ status: 429, retryAfterSeconds: 7 })}` }] });
     expect(res.status).toBe(429);

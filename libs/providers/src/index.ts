@@ -8,4 +8,4 @@ export type { OpenAIFamilyProfile } from './openai/openai-family.profile';
 export { OPENAI_COMPATIBLE_PROFILES } from './openai-compatible/openai-compatible.profiles';
 export { ANTHROPIC_VERSION } from './anthropic/anthropic-api';
 export { DEFAULT_ANTHROPIC_MAX_TOKENS } from './anthropic/anthropic-params';
-export { getAdapter, isProviderKind, PROVIDER_KINDS } from './registry';
+export { getAdapter, isProviderKind } from './registry';

@@ -10,8 +10,6 @@ const ADAPTERS: Readonly<Record<ProviderKind, ProviderAdapter>> = {
   anthropic: anthropicAdapter,
 };
 
-export const PROVIDER_KINDS = Object.keys(ADAPTERS) as readonly ProviderKind[];
-
 export function isProviderKind(value: string): value is ProviderKind {
   return Object.hasOwn(ADAPTERS, value);
 }

@@ -14,8 +14,9 @@ export function createLogger(level: string): Logger {
 /** Routes Nest's own logging through pino so every line is structured JSON. */
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
+  /** Nest's own info lines (module and route wiring) are start-up noise: debug level. */
   log(message: unknown, context?: string) {
-    this.logger.info({ context }, String(message));
+    this.logger.debug({ context }, String(message));
   }
   error(message: unknown, trace?: string, context?: string) {
     this.logger.error({ context, trace }, String(message));

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   AdapterRequestError, getAdapter, type OperationAdapter, type ProviderTarget, type ResponseContext, type UpstreamError,
+  UpstreamResponseError,
 } from '@ai-router/providers';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppErrorCode } from '../common/errors/app-error-code';
@@ -88,7 +89,7 @@ export class GatewayService {
         }
         if (response.status >= 300) {
           const text = await readBounded(response.body, MAX_ERROR_BODY_BYTES).catch(() => '');
-          lastError = adapter.parseError(response.status, text, response.headers);
+          lastError = providerCredentialError(adapter.parseError(response.status, text, response.headers));
           if (lastError.retryable) continue;
           break;
         }
@@ -103,8 +104,8 @@ export class GatewayService {
           let transformed;
           try {
             transformed = op.transformResponse(text, ctx);
-          } catch {
-            lastError = malformed();
+          } catch (err) {
+            lastError = err instanceof UpstreamResponseError ? err.error : malformed();
             continue;
           }
           void reply.status(200).headers({ ...headers, 'content-type': 'application/json' }).send(transformed.body);
@@ -172,6 +173,18 @@ function unsupported(operation: GatewayOperation, streamed: boolean): UpstreamEr
   return {
     status: 400, type: 'invalid_request_error', code: 'unsupported_operation', param: streamed ? 'stream' : null, retryable: true,
     message: `No provider of this model supports ${streamed ? 'streaming ' : ''}${operation} requests.`,
+  };
+}
+
+/**
+ * An upstream 401/403 is the gateway's credential problem, not the client's: answering 401 would make
+ * SDKs blame the caller's key. Another deployment may still serve.
+ */
+function providerCredentialError(error: UpstreamError): UpstreamError {
+  if (error.status !== 401 && error.status !== 403) return error;
+  return {
+    status: 502, type: 'api_error', code: 'upstream_auth_failed', param: null, retryable: true,
+    message: 'The provider rejected the gateway\'s credentials for this deployment.',
   };
 }
 

@@ -6,6 +6,7 @@ import type { CreateDeployment, CreateModel, DeploymentView, ModelView, UpdateDe
 import { ClusterEventsService } from '../cluster/cluster-events.service';
 import { AppErrorCode } from '../common/errors/app-error-code';
 import { AppException } from '../common/errors/app.exception';
+import { definedFields } from '../common/defined-fields';
 import { isUuid } from '../common/ids';
 import { ProviderAccount } from '../providers/provider-account.entity';
 import { Deployment } from './deployment.entity';
@@ -46,11 +47,7 @@ export class ModelsService {
     await this.db.transaction(async (tx) => {
       const model = await this.findModel(tx, orgId, id);
       if (input.name && input.name !== model.name) await this.assertNameFree(tx, orgId, input.name);
-      await tx.update(Model, { id, orgId }, {
-        ...(input.name !== undefined && { name: input.name }),
-        ...(input.description !== undefined && { description: input.description }),
-        ...(input.enabled !== undefined && { enabled: input.enabled }),
-      });
+      await tx.update(Model, { id, orgId }, definedFields(input));
     });
     await this.changed(orgId);
     return this.get(orgId, id);
@@ -76,7 +73,7 @@ export class ModelsService {
       await this.findModel(tx, orgId, modelId);
       const existing = isUuid(id) ? await tx.findOneBy(Deployment, { id, modelId }) : null;
       if (!existing) throw AppException.notFound('deployment');
-      Object.assign(existing, Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)));
+      Object.assign(existing, definedFields(input));
       await tx.save(Deployment, existing);
       return existing;
     });

@@ -8,6 +8,7 @@ import type {
 import { ClusterEventsService } from '../cluster/cluster-events.service';
 import { AppErrorCode } from '../common/errors/app-error-code';
 import { AppException } from '../common/errors/app.exception';
+import { definedFields } from '../common/defined-fields';
 import { isUuid } from '../common/ids';
 import { SecretBox } from '../crypto/secret-box';
 import { ProviderAccount } from './provider-account.entity';
@@ -58,10 +59,8 @@ export class ProviderAccountsService {
       const account = await this.find(orgId, id, tx);
       if (input.name && input.name !== account.name) await this.assertNameFree(tx, orgId, input.name);
       await tx.update(ProviderAccount, { id, orgId }, {
-        ...(input.name !== undefined && { name: input.name }),
+        ...definedFields(input),
         ...(input.baseUrl !== undefined && { baseUrl: trimSlash(input.baseUrl) }),
-        ...(input.headers !== undefined && { headers: input.headers }),
-        ...(input.enabled !== undefined && { enabled: input.enabled }),
       });
     });
     await this.changed(orgId);

@@ -6,9 +6,11 @@ import type {
   ChatCompletionRequest,
   CompletionRequest,
   EmbeddingRequest,
+  PROVIDER_KINDS,
 } from '@ai-router/contracts';
 
-export type ProviderKind = 'openai' | 'openai-compatible' | 'anthropic';
+/** The list lives in contracts (admin forms validate against it); the registry must cover every kind. */
+export type ProviderKind = (typeof PROVIDER_KINDS)[number];
 
 export type Operation = 'chat' | 'completion' | 'embedding';
 
