@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -41,6 +42,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     reply.header('x-request-id', request.id);
     done();
   });
+  // Only /v1/images/edits reads multipart, and only through request.parts(): nothing is spooled to disk.
+  await app.register(fastifyMultipart, { limits: { fileSize: config.BODY_LIMIT_BYTES } });
   await serveConsole(app, fastify, config, logger);
   return app;
 }

@@ -16,6 +16,7 @@ import { OrgsModule } from './orgs/orgs.module';
 import { ProvidersModule } from './providers/providers.module';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
+import { UpstreamModule } from './upstream/upstream.module';
 import { UsersModule } from './users/users.module';
 
 /** Infrastructure shared by the HTTP app and the worker. */
@@ -30,7 +31,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ...infrastructureModules(config),
-        UsersModule, OrgsModule, AuthModule, KeysModule, ProvidersModule, ModelsModule, GatewayModule, HealthModule, BootstrapModule,
+        UpstreamModule, UsersModule, OrgsModule, AuthModule, KeysModule, ProvidersModule, ModelsModule, GatewayModule, HealthModule, BootstrapModule,
       ],
     };
   }

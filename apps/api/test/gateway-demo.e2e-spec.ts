@@ -29,7 +29,7 @@ describe('gateway with the demo models (official openai SDK)', () => {
   it('lists and retrieves only the models the key can use', async () => {
     const ids = [];
     for await (const m of client.models.list()) ids.push(m.id);
-    expect(ids).toEqual(['demo-chat', 'demo-claude', 'demo-embed']);
+    expect(ids).toEqual(['demo-azure', 'demo-bedrock', 'demo-chat', 'demo-claude', 'demo-embed', 'demo-gemini', 'demo-image']);
     expect((await client.models.retrieve('demo-claude')).id).toBe('demo-claude');
     await expect(client.models.retrieve('no-such-model')).rejects.toBeInstanceOf(OpenAI.NotFoundError);
   });

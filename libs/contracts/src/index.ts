@@ -9,3 +9,4 @@ export * from './openai/completion.types';
 export * from './openai/embedding.types';
 export * from './openai/error.types';
 export * from './openai/validation-error';
+export * from './openai/image.schema';

@@ -26,6 +26,14 @@ describe('parseDirectives', () => {
     expect(() => parseDirectives('[[mock:{"failRate":2}]]')).toThrow(/failRate/);
     expect(() => parseFaultHeader('{"chunkDelayMs":-1}')).toThrow(DirectiveError);
   });
+
+  it('types the format-specific fields: booleans, strings and the stream error status', () => {
+    const directive = '[[mock:{"safetyBlock":true,"contentFilter":false,"finishReason":"SAFETY","streamErrorStatus":429}]]';
+    expect(parseDirectives(directive)).toEqual({ safetyBlock: true, contentFilter: false, finishReason: 'SAFETY', streamErrorStatus: 429 });
+    expect(() => parseDirectives('[[mock:{"safetyBlock":"yes"}]]')).toThrow(/'safetyBlock'/);
+    expect(() => parseDirectives('[[mock:{"contentFilter":1}]]')).toThrow(/'contentFilter'/);
+    expect(() => parseDirectives('[[mock:{"finishReason":true}]]')).toThrow(/'finishReason'/);
+  });
 });
 
 describe('stripDirectives', () => {

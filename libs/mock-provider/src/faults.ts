@@ -27,7 +27,11 @@ const NUMBER_FIELDS: ReadonlySet<string> = new Set([
   'cachedTokens',
   'cacheWriteTokens',
   'reasoningTokens',
+  'streamErrorStatus',
 ]);
+
+const STRING_FIELDS: ReadonlySet<string> = new Set(['reply', 'finishReason']);
+const BOOLEAN_FIELDS: ReadonlySet<string> = new Set(['safetyBlock', 'contentFilter']);
 
 /** Shared result for the common case of a prompt without directives (no allocation). */
 export const NO_DIRECTIVE: MockDirective = Object.freeze({});
@@ -98,9 +102,10 @@ export function parseFaultHeader(value: string | string[] | undefined): MockDire
 
 function checked(directive: MockDirective, source: string): MockDirective {
   for (const [field, value] of Object.entries(directive)) {
-    const valid =
-      field === 'reply'
-        ? typeof value === 'string'
+    const valid = STRING_FIELDS.has(field)
+      ? typeof value === 'string'
+      : BOOLEAN_FIELDS.has(field)
+        ? typeof value === 'boolean'
         : NUMBER_FIELDS.has(field) && typeof value === 'number' && Number.isFinite(value) && value >= 0;
     if (!valid) throw new DirectiveError(`Invalid ${source} field '${field}': ${JSON.stringify(value)}`);
   }

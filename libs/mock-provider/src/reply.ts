@@ -46,3 +46,11 @@ export function splitText(text: string, count?: number): string[] {
 export function splitArguments(json: string, count?: number): string[] {
   return splitText(json, count ?? Math.min(4, json.length));
 }
+
+/**
+ * The pieces an answer keeps when it stops early on a `finishReason` directive (a safety stop): the
+ * first half, at least one, so streams end mid-answer.
+ */
+export function stoppedEarly(pieces: string[]): string[] {
+  return pieces.slice(0, Math.max(1, Math.floor(pieces.length / 2)));
+}

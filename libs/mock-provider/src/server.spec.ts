@@ -53,6 +53,13 @@ describe('routing and request errors', () => {
     expect(mock.requests[0].path).toBe('/v2/nothing');
   });
 
+  it("answers unknown paths under a provider's prefix in that provider's error shape", async () => {
+    expect(await json(await post(`${mock.url}/v1beta/nothing`, {}))).toMatchObject({ error: { code: 404, status: 'NOT_FOUND' } });
+    expect(await json(await post(`${mock.url}/openai/nothing`, {}))).toMatchObject({ error: { code: '404' } });
+    const bedrock = await post(`${mock.url}/model/m/nothing`, {});
+    expect(bedrock.headers.get('x-amzn-errortype')).toBe('ResourceNotFoundException');
+  });
+
   it('rejects bodies that are not JSON objects', async () => {
     const res = await post(chat, '{not json');
     expect(res.status).toBe(400);
@@ -161,6 +168,12 @@ describe('faults', () => {
     const frames = parseSse(text);
     expect(frames).toHaveLength(2);
     expect(JSON.parse(frames[1].data)).toEqual({ error: { message: expect.any(String), type: 'server_error', param: null, code: 'server_error' } });
+  });
+
+  it('reports the mid-stream error with the status streamErrorStatus picks', async () => {
+    const res = await post(chat, ask('Hi', { stream: true }), { 'x-mock-fault': '{"errorAfterChunks":1,"streamErrorStatus":429}' });
+    const frames = parseSse(await res.text());
+    expect(JSON.parse(frames[1].data).error).toMatchObject({ type: 'requests', code: 'rate_limit_exceeded' });
   });
 
   it('fails about failRate of the requests, reproducibly after setFault', async () => {

@@ -1,29 +1,38 @@
 /**
  * The HTTP server: routing, bodies, auth, fault injection and recording. Formats only build
- * answers (see route.ts), so adding one is a new folder plus a line in ROUTES.
+ * answers (see route.ts), so adding one is a new folder plus its routes in ROUTER.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { anthropicRoutes } from './anthropic/routes';
+import { azureOpenaiFormat, azureOpenaiRoutes } from './azure-openai/routes';
+import { bedrockFormat, bedrockRoutes } from './bedrock/routes';
 import { DirectiveError, NO_DIRECTIVE, errorStatus, parseDirectives, parseFaultHeader, resolve, seededRandom } from './faults';
+import { geminiFormat, geminiRoutes } from './gemini/routes';
 import { openaiFormat, openaiRoutes } from './openai/routes';
-import type { JsonObject, MockRoute, WireFormat } from './route';
-import { type StreamState, pause, writeSse } from './sse';
+import { CLIENT_GONE, MAX_BODY_BYTES, TOO_LARGE, parseJson, parseMultipart, readBody } from './request-body';
+import type { ErrorDetails, JsonObject, MockRoute, RouteContext, WireFormat } from './route';
+import { Router } from './router';
+import { type StreamState, pause, writeFrames } from './sse';
 import type { MockDirective, MockFault, MockProvider, MockProviderOptions, RecordedRequest } from './types';
 
-export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+export { MAX_BODY_BYTES } from './request-body';
 const FAIL_RATE_SEED = 0x5eed;
 
-const ROUTES = new Map<string, MockRoute>(
-  [...openaiRoutes, ...anthropicRoutes].map((route) => [`${route.method} ${route.path}`, route]),
-);
+const ROUTER = new Router([...openaiRoutes, ...anthropicRoutes, ...geminiRoutes, ...bedrockRoutes, ...azureOpenaiRoutes]);
+
+/** Unknown paths still answer in the error shape of the API their prefix belongs to. */
+const FORMAT_BY_PREFIX: readonly [string, WireFormat][] = [
+  ['/v1beta/', geminiFormat],
+  ['/model/', bedrockFormat],
+  ['/openai/', azureOpenaiFormat],
+];
 
 const SSE_HEADERS = { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' };
 
-/** Markers for bodies that were not read whole. */
-const TOO_LARGE = Symbol('too large');
-const CLIENT_GONE = Symbol('client gone');
+/** A Host header the mock can put in URLs it serves (image links); anything else falls back to its own URL. */
+const HOST = /^(?:[\w.-]+|\[[0-9a-fA-F:.]+\])(?::\d{1,5})?$/;
 
 export async function startMockProvider(options: MockProviderOptions = {}): Promise<MockProvider> {
   const mock = new MockServer(options);
@@ -93,15 +102,17 @@ class MockServer implements MockProvider {
     const receivedAt = Date.now();
     const state: StreamState = { closed: false, dropped: false };
     const url = req.url ?? '/';
-    const query = url.indexOf('?');
-    const route = ROUTES.get(`${req.method} ${query === -1 ? url : url.slice(0, query)}`);
-    const format: WireFormat = route?.format ?? openaiFormat;
+    const queryStart = url.indexOf('?');
+    const pathname = queryStart === -1 ? url : url.slice(0, queryStart);
+    const query = new URLSearchParams(queryStart === -1 ? '' : url.slice(queryStart + 1));
+    const match = ROUTER.match(req.method ?? 'GET', pathname);
+    const route = match?.route;
+    const format = route?.format ?? FORMAT_BY_PREFIX.find(([prefix]) => pathname.startsWith(prefix))?.[1] ?? openaiFormat;
 
     const raw = await readBody(req);
     if (raw === CLIENT_GONE) return;
-    const text = raw === TOO_LARGE ? '' : raw;
-    const body = parseJson(text);
-    const recorded = this.record ? this.recordRequest(req, url, receivedAt, body === undefined ? text || null : body) : undefined;
+    const body: DecodedBody = raw === TOO_LARGE ? { recorded: null } : await decodeBody(route, req, raw);
+    const recorded = this.record ? this.recordRequest(req, url, receivedAt, body.recorded) : undefined;
     res.once('close', () => {
       state.closed = true;
       if (recorded && !res.writableFinished && !state.dropped) recorded.aborted = true;
@@ -110,26 +121,32 @@ class MockServer implements MockProvider {
 
     if (!route) return sendError(res, format, 404, `Unknown request URL: ${req.method} ${url}`);
     if (raw === TOO_LARGE) return sendError(res, format, 413, `Request body exceeds ${MAX_BODY_BYTES} bytes.`);
-    if (route.method === 'POST' && (body === undefined || body === null || typeof body !== 'object' || Array.isArray(body))) {
-      return sendError(res, format, 400, 'The request body must be a JSON object.');
+    if (!route.public) {
+      const auth = format.authenticate({ headers: req.headers, query }, this.apiKeys);
+      if (!auth.ok) return sendError(res, format, auth.status, auth.message, { code: auth.code });
+      if (auth.sigv4 && recorded) recorded.sigv4 = auth.sigv4;
     }
-    const json = (body ?? {}) as JsonObject;
-    if (this.apiKeys && !this.apiKeys.has(format.apiKey(req.headers) ?? '')) {
-      return sendError(res, format, 401, 'Invalid API key.');
+    if (body.error !== undefined || body.json === undefined) {
+      return sendError(res, format, 400, body.error ?? 'The request body must be a JSON object.');
     }
-    const invalid = route.validate?.(json, req.headers);
-    if (invalid) return sendError(res, format, 400, invalid);
+    const context: RouteContext = { headers: req.headers, params: match.params, query };
+    const rejection = route.validate?.(body.json, context);
+    if (rejection !== undefined) {
+      const { status, message } = typeof rejection === 'string' ? { status: 400, message: rejection } : rejection;
+      return sendError(res, format, status, message);
+    }
 
     let header: MockDirective | undefined;
     let inline = NO_DIRECTIVE;
     try {
       header = parseFaultHeader(req.headers['x-mock-fault']);
-      if (route.promptText) inline = parseDirectives(route.promptText(json));
+      if (route.promptText) inline = parseDirectives(route.promptText(body.json));
     } catch (error) {
       if (error instanceof DirectiveError) return sendError(res, format, 400, error.message);
       throw error;
     }
-    const { fault, options } = resolve(header, inline, this.fault);
+    // Files the mock serves beside the API are not the model: only the request's own header faults them.
+    const { fault, options } = resolve(header, inline, route.public ? null : this.fault);
 
     const latency = this.baseLatencyMs + (fault?.latencyMs ?? 0);
     if (latency > 0) await pause(res, latency);
@@ -137,12 +154,32 @@ class MockServer implements MockProvider {
 
     const status = errorStatus(fault, this.random);
     if (status !== undefined) {
-      return sendError(res, format, status, `Mock fault: HTTP ${status}.`, fault?.retryAfterSeconds);
+      return sendError(res, format, status, `Mock fault: HTTP ${status}.`, { retryAfterSeconds: fault?.retryAfterSeconds });
     }
-    const answer = route.respond({ body: json, options, id: this.nextId, created: Math.floor(receivedAt / 1000) });
-    if ('json' in answer) return sendJson(res, 200, answer.json);
-    res.writeHead(200, SSE_HEADERS);
-    await writeSse(res, state, answer.sse, fault, () => format.streamErrorFrame('Mock fault: error mid-stream.'));
+    const answer = route.respond({
+      ...context,
+      body: body.json,
+      options,
+      id: this.nextId,
+      created: Math.floor(receivedAt / 1000),
+      receivedAt,
+      baseUrl: this.baseUrl(req),
+    });
+    if ('json' in answer) return sendJson(res, answer.status ?? 200, answer.json, answer.headers);
+    if ('bytes' in answer) {
+      res.writeHead(200, { 'content-type': answer.contentType, 'content-length': answer.bytes.byteLength });
+      res.end(answer.bytes);
+      return;
+    }
+    const frames = 'sse' in answer ? answer.sse : answer.stream;
+    res.writeHead(200, 'sse' in answer ? SSE_HEADERS : { 'content-type': answer.contentType });
+    const errorFrame = () => format.streamErrorFrame('Mock fault: error mid-stream.', options.streamErrorStatus);
+    await writeFrames(res, state, frames, fault, errorFrame);
+  }
+
+  private baseUrl(req: IncomingMessage): string {
+    const host = req.headers.host;
+    return host && HOST.test(host) ? `http://${host}` : this.url;
   }
 
   private recordRequest(req: IncomingMessage, path: string, receivedAt: number, body: unknown): RecordedRequest {
@@ -157,46 +194,43 @@ class MockServer implements MockProvider {
   }
 }
 
-/** Reads the whole body; past the limit it keeps draining (so the client can read the 413) but stores nothing. */
-function readBody(req: IncomingMessage): Promise<string | typeof TOO_LARGE | typeof CLIENT_GONE> {
-  return new Promise((done) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-      else chunks.length = 0;
-    });
-    req.once('end', () => done(size > MAX_BODY_BYTES ? TOO_LARGE : Buffer.concat(chunks, size).toString('utf8')));
-    req.once('close', () => {
-      if (!req.complete) done(CLIENT_GONE);
-    });
-  });
+interface DecodedBody {
+  /** What the recording keeps. */
+  recorded: unknown;
+  /** The object routes see; undefined when the body is not an acceptable object. */
+  json?: JsonObject;
+  /** Why the body was rejected, when it was. */
+  error?: string;
 }
 
-/** undefined when the text is not JSON (the recording then keeps the raw text). */
-function parseJson(text: string): unknown {
-  if (text === '') return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
+async function decodeBody(route: MockRoute | undefined, req: IncomingMessage, raw: Buffer): Promise<DecodedBody> {
+  if (route?.body === 'multipart') {
+    const contentType = req.headers['content-type'];
+    const fields = await parseMultipart(raw, contentType);
+    if (fields) return { recorded: fields, json: fields };
+    const error = contentType?.toLowerCase().startsWith('multipart/form-data')
+      ? 'Could not parse the multipart form data.'
+      : `Invalid Content-Type header (${contentType ?? 'none'}), expected multipart/form-data.`;
+    return { recorded: raw.toString('utf8') || null, error };
   }
+  const text = raw.toString('utf8');
+  const parsed = parseJson(text);
+  const recorded = parsed === undefined ? text || null : parsed;
+  if (!route || route.method === 'GET' || route.body === 'none') return { recorded, json: {} };
+  const isObject = parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed);
+  return { recorded, json: isObject ? (parsed as JsonObject) : undefined };
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown, retryAfterSeconds?: number): void {
+function sendJson(res: ServerResponse, status: number, body: unknown, extraHeaders?: Record<string, string>): void {
   const text = JSON.stringify(body);
-  const headers: Record<string, string | number> = {
-    'content-type': 'application/json',
-    'content-length': Buffer.byteLength(text),
-  };
-  if (retryAfterSeconds !== undefined) headers['retry-after'] = String(retryAfterSeconds);
-  res.writeHead(status, headers);
+  res.writeHead(status, { ...extraHeaders, 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
   res.end(text);
 }
 
-function sendError(res: ServerResponse, format: WireFormat, status: number, message: string, retryAfterSeconds?: number): void {
-  sendJson(res, status, format.errorBody(status, message), retryAfterSeconds);
+function sendError(res: ServerResponse, format: WireFormat, status: number, message: string, details?: ErrorDetails): void {
+  const headers = { ...format.errorHeaders?.(status, details) };
+  if (details?.retryAfterSeconds !== undefined) headers['retry-after'] = String(details.retryAfterSeconds);
+  sendJson(res, status, format.errorBody(status, message, details), headers);
 }
 
 /** A bug in the mock itself: answer 500 if still possible, otherwise cut the connection. */

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { type StreamState, writeSse } from './sse';
+import { type StreamState, writeFrames } from './sse';
 
 /** A sink that accepts one write at a time and completes it only when told to. */
 function slowSink(): { sink: Writable; writes: string[]; flush: () => void } {
@@ -20,11 +20,11 @@ function slowSink(): { sink: Writable; writes: string[]; flush: () => void } {
 const frames = ['a', 'b', 'c', 'd'];
 const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-describe('writeSse', () => {
+describe('writeFrames', () => {
   it('waits for drain before writing more', async () => {
     const { sink, writes, flush } = slowSink();
     const state: StreamState = { closed: false, dropped: false };
-    const done = writeSse(sink, state, frames, null, () => 'error');
+    const done = writeFrames(sink, state, frames, null, () => 'error');
     for (let written = 1; written <= frames.length; written++) {
       await tick();
       expect(writes).toEqual(frames.slice(0, written));
@@ -37,7 +37,7 @@ describe('writeSse', () => {
   it('stops when the client is gone while waiting for drain', async () => {
     const { sink, writes } = slowSink();
     const state: StreamState = { closed: false, dropped: false };
-    const done = writeSse(sink, state, frames, { chunkDelayMs: 1 }, () => 'error');
+    const done = writeFrames(sink, state, frames, { chunkDelayMs: 1 }, () => 'error');
     await tick();
     state.closed = true;
     sink.destroy();
@@ -48,7 +48,7 @@ describe('writeSse', () => {
   it('replaces the rest with the error frame after errorAfterChunks', async () => {
     const written: string[] = [];
     const sink = new Writable({ write: (chunk: Buffer, _e, callback) => (written.push(chunk.toString()), callback()) });
-    await writeSse(sink, { closed: false, dropped: false }, frames, { errorAfterChunks: 2 }, () => 'error');
+    await writeFrames(sink, { closed: false, dropped: false }, frames, { errorAfterChunks: 2 }, () => 'error');
     expect(written.join('')).toBe('aberror');
   });
 
@@ -56,7 +56,7 @@ describe('writeSse', () => {
     const written: string[] = [];
     const sink = new Writable({ write: (chunk: Buffer, _e, callback) => (written.push(chunk.toString()), callback()) });
     const state: StreamState = { closed: false, dropped: false };
-    await writeSse(sink, state, frames, { dropAfterChunks: 3 }, () => 'error');
+    await writeFrames(sink, state, frames, { dropAfterChunks: 3 }, () => 'error');
     await tick();
     expect(written.join('')).toBe('abc');
     expect(state.dropped).toBe(true);

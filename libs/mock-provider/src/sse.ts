@@ -1,4 +1,7 @@
-/** Server-sent events: frame formatting and a writer that honours backpressure and stream faults. */
+/**
+ * Server-sent events frame formatting, and the stream writer every streaming format uses (SSE text
+ * frames or binary AWS event-stream frames) that honours backpressure and stream faults.
+ */
 import type { MockFault } from './types';
 
 export function sseData(payload: unknown): string {
@@ -9,10 +12,13 @@ export function sseEvent(event: string, payload: unknown): string {
   return `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
 }
 
+/** One whole stream frame: SSE text or a binary event-stream message. */
+export type Frame = string | Uint8Array;
+
 /** The part of a ServerResponse the writer uses (a plain Writable works too, for tests). */
-export interface SseSink {
-  write(chunk: string): boolean;
-  end(chunk?: string): unknown;
+export interface FrameSink {
+  write(chunk: Frame): boolean;
+  end(chunk?: Frame): unknown;
   cork(): void;
   uncork(): void;
   destroy(): unknown;
@@ -35,12 +41,12 @@ export interface StreamState {
  * and stops as soon as the client is gone. `errorFrame` replaces the rest of the stream after
  * `errorAfterChunks` frames; fault counts at or beyond the number of frames change nothing.
  */
-export async function writeSse(
-  sink: SseSink,
+export async function writeFrames(
+  sink: FrameSink,
   state: StreamState,
-  frames: Iterable<string>,
+  frames: Iterable<Frame>,
   fault: MockFault | null,
-  errorFrame: () => string,
+  errorFrame: () => Frame,
 ): Promise<void> {
   const delay = fault?.chunkDelayMs ?? 0;
   const dropAt = fault?.dropAfterChunks;
@@ -71,7 +77,7 @@ export async function writeSse(
   sink.end(failed ? errorFrame() : undefined);
 }
 
-function drop(sink: SseSink, state: StreamState, corked: boolean, sent: number): void {
+function drop(sink: FrameSink, state: StreamState, corked: boolean, sent: number): void {
   state.dropped = true;
   // Even a drop before the first frame happens after a 200, as when a provider dies mid-answer.
   if (sent === 0) sink.flushHeaders?.();
@@ -81,7 +87,7 @@ function drop(sink: SseSink, state: StreamState, corked: boolean, sent: number):
 }
 
 /** Resolves after `ms`, or early when the connection closes. */
-export function pause(sink: SseSink, ms: number): Promise<void> {
+export function pause(sink: FrameSink, ms: number): Promise<void> {
   return new Promise((resolve) => {
     const done = (): void => {
       clearTimeout(timer);
@@ -94,7 +100,7 @@ export function pause(sink: SseSink, ms: number): Promise<void> {
 }
 
 /** Resolves on 'drain', or on 'close' (a vanished client never drains). */
-function drained(sink: SseSink): Promise<void> {
+function drained(sink: FrameSink): Promise<void> {
   return new Promise((resolve) => {
     const done = (): void => {
       sink.off('drain', done);

@@ -31,8 +31,19 @@ export interface MockDirective extends MockFault {
   cachedTokens?: number;
   /** Prompt tokens reported as written to the prompt cache (Anthropic only). */
   cacheWriteTokens?: number;
-  /** Reasoning tokens added to the completion tokens (OpenAI only). */
+  /** Reasoning tokens: OpenAI `reasoning_tokens` (added to completion tokens), Gemini `thoughtsTokenCount`. */
   reasoningTokens?: number;
+  /**
+   * Gemini `finishReason` / Bedrock `stopReason` to end the answer with (`SAFETY`,
+   * `guardrail_intervened`, ...): the text stops halfway, mid-stream in streams.
+   */
+  finishReason?: string;
+  /** Gemini: the prompt is blocked (`promptFeedback.blockReason: SAFETY`, no candidates). */
+  safetyBlock?: boolean;
+  /** Azure OpenAI: the prompt trips the content filter (400 `content_filter`). */
+  contentFilter?: boolean;
+  /** The status the mid-stream error frame reports (its type/exception follows the format's mapping). */
+  streamErrorStatus?: number;
 }
 
 export interface MockProviderOptions {
@@ -53,7 +64,10 @@ export interface RecordedRequest {
   /** Path with query string, as received. */
   path: string;
   headers: Record<string, string>;
-  /** Parsed JSON body, the raw text if it was not JSON, or null when empty. */
+  /**
+   * Parsed JSON body, the raw text if it was not JSON, or null when empty. Multipart forms: the
+   * fields by name, files as `{name, type, size}`, repeated names (and `name[]`) as arrays.
+   */
   body: unknown;
   /** Epoch milliseconds. */
   receivedAt: number;
@@ -61,6 +75,18 @@ export interface RecordedRequest {
   aborted: boolean;
   /** The whole response was sent (an error frame that ends the stream cleanly counts). */
   completed: boolean;
+  /** Bedrock: the credential scope of the SigV4-shaped authorization header (not verified). */
+  sigv4?: SigV4Scope;
+}
+
+/** The parts of `Credential=<accessKeyId>/<date>/<region>/<service>/aws4_request`. */
+export interface SigV4Scope {
+  accessKeyId: string;
+  /** `YYYYMMDD` */
+  date: string;
+  region: string;
+  service: string;
+  signedHeaders: string[];
 }
 
 export interface MockProvider {

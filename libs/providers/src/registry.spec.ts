@@ -28,10 +28,12 @@ describe('registry', () => {
       'applyParamMap',
       'clientStatusFor',
       'createSseDecoder',
+      'defaultBaseUrl',
       'emptyUsage',
       'getAdapter',
       'isProviderKind',
       'isRetryableStatus',
+      'listVendorPresets',
       'parseRetryAfter',
       'toOpenAIUsage',
       'usageFromAnthropic',
@@ -41,8 +43,8 @@ describe('registry', () => {
 
   it('guards kinds read from configuration', () => {
     expect(isProviderKind('anthropic')).toBe(true);
-    expect(isProviderKind('gemini')).toBe(false);
+    expect(isProviderKind('vertex')).toBe(false);
     expect(isProviderKind('toString')).toBe(false);
-    expect(() => getAdapter('gemini' as never)).toThrow("Unknown provider kind 'gemini'");
+    expect(() => getAdapter('vertex' as never)).toThrow("Unknown provider kind 'vertex'");
   });
 });

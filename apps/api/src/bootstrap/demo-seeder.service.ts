@@ -1,7 +1,9 @@
+import type { CreateProviderAccount } from '@ai-router/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ApiKeysService } from '../keys/api-keys.service';
+import { Model } from '../models/model.entity';
 import { ModelsService } from '../models/models.service';
 import { OrgsService } from '../orgs/orgs.service';
 import { ProviderAccount } from '../providers/provider-account.entity';
@@ -9,16 +11,32 @@ import { ProviderAccountsService } from '../providers/provider-accounts.service'
 
 export const DEMO_ORG_SLUG = 'demo';
 
-/** The demo org's providers point at the built-in mock provider; its URL changes with each start. */
-const DEMO_ACCOUNTS = [
-  { name: 'demo-openai', kind: 'openai' as const, path: '/v1' },
-  { name: 'demo-anthropic', kind: 'anthropic' as const, path: '' },
+/**
+ * The demo org has one provider account per family, all pointing at the built-in mock provider (its
+ * URL changes with each start). The credentials are placeholders the mock accepts.
+ */
+const DEMO_ACCOUNTS: { name: string; path: string; input: Omit<CreateProviderAccount, 'name' | 'baseUrl'> }[] = [
+  { name: 'demo-openai', path: '/v1', input: { kind: 'openai', apiKey: 'mock-openai-key' } },
+  { name: 'demo-anthropic', path: '', input: { kind: 'anthropic', apiKey: 'mock-anthropic-key' } },
+  { name: 'demo-gemini', path: '', input: { kind: 'gemini', apiKey: 'mock-gemini-key' } },
+  { name: 'demo-azure', path: '', input: { kind: 'azure-openai', apiKey: 'mock-azure-key' } },
+  {
+    name: 'demo-bedrock', path: '',
+    input: {
+      kind: 'bedrock', settings: { region: 'us-east-1' },
+      awsCredentials: { accessKeyId: 'AKIAMOCKPROVIDER0000', secretAccessKey: 'mock-provider-secret-access-key-0000' },
+    },
+  },
 ];
 
 const DEMO_MODELS = [
-  { name: 'demo-chat', account: 'demo-openai', upstreamModel: 'mock-gpt-4o-mini', description: 'Chat through the OpenAI adapter (mock provider)' },
-  { name: 'demo-claude', account: 'demo-anthropic', upstreamModel: 'mock-claude-sonnet', description: 'Chat through the Anthropic translation (mock provider)' },
-  { name: 'demo-embed', account: 'demo-openai', upstreamModel: 'mock-text-embedding-3-small', description: 'Embeddings (mock provider)' },
+  { name: 'demo-chat', account: 'demo-openai', upstreamModel: 'mock-gpt-4o-mini', description: 'Chat through the OpenAI adapter' },
+  { name: 'demo-claude', account: 'demo-anthropic', upstreamModel: 'mock-claude-sonnet', description: 'Chat through the Anthropic translation' },
+  { name: 'demo-gemini', account: 'demo-gemini', upstreamModel: 'mock-gemini-flash', description: 'Chat through the Gemini translation' },
+  { name: 'demo-bedrock', account: 'demo-bedrock', upstreamModel: 'anthropic.mock-claude-v1:0', description: 'Chat through Bedrock Converse' },
+  { name: 'demo-azure', account: 'demo-azure', upstreamModel: 'mock-gpt-deployment', description: 'Chat through Azure OpenAI' },
+  { name: 'demo-embed', account: 'demo-openai', upstreamModel: 'mock-text-embedding-3-small', description: 'Embeddings' },
+  { name: 'demo-image', account: 'demo-openai', upstreamModel: 'mock-gpt-image-1', description: 'Image generation and edits' },
 ];
 
 export interface DemoSeedResult {
@@ -37,34 +55,27 @@ export class DemoSeederService {
     private readonly keys: ApiKeysService,
   ) {}
 
+  /** Idempotent: creates what is missing (the org and its key only once) and repoints accounts at the mock. */
   async seed(ownerId: string, mockUrl: string): Promise<DemoSeedResult> {
     const existing = await this.orgs.findBySlug(DEMO_ORG_SLUG);
-    if (existing) {
-      await this.repointAccounts(existing.id, mockUrl);
-      return { orgId: existing.id, apiKey: null };
-    }
-    const org = await this.orgs.create('Demo', DEMO_ORG_SLUG, ownerId);
+    const org = existing ?? (await this.orgs.create('Demo', DEMO_ORG_SLUG, ownerId));
     const accountIds = new Map<string, string>();
-    for (const a of DEMO_ACCOUNTS) {
-      const account = await this.providers.create(org.id, { name: a.name, kind: a.kind, baseUrl: mockUrl + a.path, apiKey: 'mock-provider-key' });
-      accountIds.set(a.name, account.id);
-    }
-    for (const m of DEMO_MODELS) {
+    for (const a of DEMO_ACCOUNTS) accountIds.set(a.name, await this.ensureAccount(org.id, a, mockUrl + a.path));
+    const published = new Set((await this.db.getRepository(Model).findBy({ orgId: org.id })).map((m) => m.name));
+    for (const m of DEMO_MODELS.filter((m) => !published.has(m.name))) {
       await this.models.create(org.id, {
         name: m.name, description: m.description,
         deployments: [{ providerAccountId: accountIds.get(m.account)!, upstreamModel: m.upstreamModel }],
       });
     }
-    const key = await this.keys.create(org.id, ownerId, { name: 'demo' });
-    return { orgId: org.id, apiKey: key.secret };
+    const apiKey = existing ? null : (await this.keys.create(org.id, ownerId, { name: 'demo' })).secret;
+    return { orgId: org.id, apiKey };
   }
 
-  private async repointAccounts(orgId: string, mockUrl: string): Promise<void> {
-    for (const a of DEMO_ACCOUNTS) {
-      const account = await this.db.getRepository(ProviderAccount).findOneBy({ orgId, name: a.name });
-      if (account && account.baseUrl !== mockUrl + a.path) {
-        await this.providers.update(orgId, account.id, { baseUrl: mockUrl + a.path });
-      }
-    }
+  private async ensureAccount(orgId: string, demo: (typeof DEMO_ACCOUNTS)[number], baseUrl: string): Promise<string> {
+    const account = await this.db.getRepository(ProviderAccount).findOneBy({ orgId, name: demo.name });
+    if (!account) return (await this.providers.create(orgId, { ...demo.input, name: demo.name, baseUrl })).id;
+    if (account.baseUrl !== baseUrl) await this.providers.update(orgId, account.id, { baseUrl });
+    return account.id;
   }
 }

@@ -5,13 +5,13 @@ import { RouterModule } from '../router/router.module';
 import { UsageModule } from '../usage/usage.module';
 import { ApiKeyGuard } from './api-key.guard';
 import { GatewayService } from './gateway.service';
+import { ImagesController } from './images.controller';
 import { InferenceController } from './inference.controller';
 import { ModelsCatalogController } from './models-catalog.controller';
-import { UpstreamClient } from './upstream-client';
 
 @Module({
   imports: [KeysModule, RouterModule, KeyPoolModule, UsageModule],
-  controllers: [InferenceController, ModelsCatalogController],
-  providers: [GatewayService, UpstreamClient, ApiKeyGuard],
+  controllers: [InferenceController, ImagesController, ModelsCatalogController],
+  providers: [GatewayService, ApiKeyGuard],
 })
 export class GatewayModule {}

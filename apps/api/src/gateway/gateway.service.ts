@@ -15,15 +15,16 @@ import { RoutingSnapshotService } from '../router/routing-snapshot.service';
 import { UsageRecorderService } from '../usage/usage-recorder.service';
 import type { UsageRecord } from '../usage/usage-record';
 import { relayStream } from './sse-relay';
-import { UpstreamClient, UpstreamTransportError } from './upstream-client';
-import { readBounded } from './read-bounded';
+import { readBounded } from '../upstream/read-bounded';
+import { UpstreamClient, UpstreamTransportError } from '../upstream/upstream-client';
 
-export type GatewayOperation = 'chat' | 'completion' | 'embedding';
+export type GatewayOperation = 'chat' | 'completion' | 'embedding' | 'image' | 'imageEdit';
 
 export interface GatewayBody {
   model: string;
   stream?: boolean | null;
   stream_options?: { include_usage?: boolean | null } | null;
+  encoding_format?: string;
 }
 
 /** Upstream error bodies are small; anything bigger is cut, never held whole. */
@@ -52,7 +53,10 @@ export class GatewayService {
     };
     reply.raw.on('close', onClose);
     const signal = AbortSignal.any([abort.signal, AbortSignal.timeout(this.config.UPSTREAM_TIMEOUT_MS)]);
-    const ctx: ResponseContext = { requestModel: body.model, requestId, created: Math.floor(Date.now() / 1000) };
+    const ctx: ResponseContext = {
+      requestModel: body.model, requestId, created: Math.floor(Date.now() / 1000),
+      encodingFormat: body.encoding_format === 'base64' ? 'base64' : 'float',
+    };
     const base = { requestId, orgId: principal.orgId, apiKeyId: principal.keyId, model: modelName, operation, streamed };
     const finish = (deployment: RouteDeployment | null, record: Pick<UsageRecord, 'status' | 'usage' | 'ttftMs' | 'errorCode'>) =>
       this.usage.record({
@@ -75,8 +79,9 @@ export class GatewayService {
         const target: ProviderTarget = {
           kind: deployment.account.kind, baseUrl: deployment.account.baseUrl, apiKey: key.secret,
           upstreamModel: deployment.upstreamModel, headers: deployment.account.headers,
+          settings: deployment.account.settings, vendor: deployment.account.vendor ?? undefined,
         };
-        const upstreamRequest = buildOrReject(op, body, target);
+        const upstreamRequest = await buildOrReject(op, body, target);
 
         let response;
         try {
@@ -158,9 +163,9 @@ export class GatewayService {
   }
 }
 
-function buildOrReject(op: OperationAdapter<unknown>, body: GatewayBody, target: ProviderTarget) {
+async function buildOrReject(op: OperationAdapter<unknown>, body: GatewayBody, target: ProviderTarget) {
   try {
-    return op.buildRequest(body, target, { includeStreamUsage: true });
+    return await op.buildRequest(body, target, { includeStreamUsage: true });
   } catch (err) {
     if (err instanceof AdapterRequestError) {
       throw new AppException(AppErrorCode.ValidationFailed, err.message, { status: err.status, param: err.param ?? null });

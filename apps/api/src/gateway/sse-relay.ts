@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import type { ServerResponse } from 'node:http';
 import type { NormalizedUsage, StreamTransformer, UpstreamError } from '@ai-router/providers';
-import type { UpstreamResponse } from './upstream-client';
+import type { UpstreamResponse } from '../upstream/upstream-client';
 
 export type StreamOutcome =
   | { kind: 'completed'; usage: NormalizedUsage | null; finishReason: string | null; ttftMs: number | null }

@@ -9,6 +9,10 @@ export class ProviderAccount {
   @Column('text') kind!: ProviderKind;
   @Column('text', { name: 'base_url' }) baseUrl!: string;
   @Column('jsonb', { default: {} }) headers!: Record<string, string>;
+  /** Family settings: Azure `apiVersion`, Bedrock `region`. */
+  @Column('jsonb', { default: {} }) settings!: Record<string, string>;
+  /** OpenAI-compatible vendor preset (deepseek, groq, ollama, ...); null = generic. */
+  @Column('text', { nullable: true }) vendor!: string | null;
   @Column('boolean', { default: true }) enabled!: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;

@@ -1,15 +1,16 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import {
-  type AddProviderKey, addProviderKeySchema, type CreateProviderAccount, createProviderAccountSchema,
+  type AddProviderKey, addProviderKeySchema, type ImportModels, importModelsSchema, type ImportModelsResult, type CreateProviderAccount, createProviderAccountSchema,
   type ProviderAccountView, type ProviderKeyView, type UpdateProviderAccount, updateProviderAccountSchema,
 } from '@ai-router/contracts';
 import { Authenticated } from '../auth/authenticated.decorator';
 import { ZodBodyPipe } from '../common/zod-body.pipe';
 import { ProviderAccountsService } from './provider-accounts.service';
+import { UpstreamModelsService } from './upstream-models.service';
 
 @Controller('api/orgs/:orgId/provider-accounts')
 export class ProviderAccountsController {
-  constructor(private readonly accounts: ProviderAccountsService) {}
+  constructor(private readonly accounts: ProviderAccountsService, private readonly catalogue: UpstreamModelsService) {}
 
   @Get()
   @Authenticated({ role: 'viewer' })
@@ -53,5 +54,17 @@ export class ProviderAccountsController {
   @Authenticated({ role: 'admin' })
   removeKey(@Param('orgId') orgId: string, @Param('id') id: string, @Param('keyId') keyId: string): Promise<void> {
     return this.accounts.removeKey(orgId, id, keyId);
+  }
+
+  @Get(':id/upstream-models')
+  @Authenticated({ role: 'admin' })
+  async upstreamModels(@Param('orgId') orgId: string, @Param('id') id: string): Promise<{ models: string[] }> {
+    return { models: await this.catalogue.list(orgId, id) };
+  }
+
+  @Post(':id/import-models')
+  @Authenticated({ role: 'admin' })
+  importModels(@Param('orgId') orgId: string, @Param('id') id: string, @Body(new ZodBodyPipe(importModelsSchema)) body: ImportModels): Promise<ImportModelsResult> {
+    return this.catalogue.import(orgId, id, body.models);
   }
 }

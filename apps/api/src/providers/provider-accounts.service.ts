@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { defaultBaseUrl, listVendorPresets } from '@ai-router/providers';
 import type {
-  AddProviderKey, CreateProviderAccount, ProviderAccountView, ProviderKeyView, UpdateProviderAccount,
+  AddProviderKey, AwsCredentials, CreateProviderAccount, ProviderAccountView, ProviderKeyView, UpdateProviderAccount,
 } from '@ai-router/contracts';
 import { ClusterEventsService } from '../cluster/cluster-events.service';
 import { AppErrorCode } from '../common/errors/app-error-code';
@@ -40,14 +41,16 @@ export class ProviderAccountsService {
   }
 
   async create(orgId: string, input: CreateProviderAccount): Promise<ProviderAccountView> {
+    this.assertKnownVendor(input.vendor);
     const id = await this.db.transaction(async (tx) => {
       await this.assertNameFree(tx, orgId, input.name);
       const account = tx.create(ProviderAccount, {
-        id: randomUUID(), orgId, name: input.name, kind: input.kind, baseUrl: trimSlash(input.baseUrl),
+        id: randomUUID(), orgId, name: input.name, kind: input.kind, vendor: input.vendor ?? null,
+        baseUrl: trimSlash(input.baseUrl ?? this.defaultBaseUrl(input)), settings: input.settings ?? {},
         headers: input.headers ?? {}, enabled: input.enabled ?? true,
       });
       await tx.insert(ProviderAccount, account);
-      await this.insertKey(tx, account.id, 'default', input.apiKey);
+      await this.insertKey(tx, account.id, 'default', credentialOf(input));
       return account.id;
     });
     await this.changed(orgId);
@@ -75,7 +78,7 @@ export class ProviderAccountsService {
 
   async addKey(orgId: string, accountId: string, input: AddProviderKey): Promise<ProviderKeyView> {
     await this.find(orgId, accountId);
-    const key = await this.db.transaction((tx) => this.insertKey(tx, accountId, input.label, input.apiKey));
+    const key = await this.db.transaction((tx) => this.insertKey(tx, accountId, input.label, credentialOf(input)));
     await this.changed(orgId);
     return keyView(key);
   }
@@ -87,12 +90,24 @@ export class ProviderAccountsService {
     await this.changed(orgId);
   }
 
-  private async insertKey(tx: EntityManager, accountId: string, label: string, secret: string): Promise<ProviderKey> {
+  private assertKnownVendor(vendor: string | undefined): void {
+    if (vendor && !listVendorPresets().some((preset) => preset.name === vendor)) {
+      throw new AppException(AppErrorCode.ValidationFailed, `unknown vendor preset "${vendor}"`, { param: 'vendor' });
+    }
+  }
+
+  private defaultBaseUrl(input: CreateProviderAccount): string {
+    const url = defaultBaseUrl(input.kind, { vendor: input.vendor, settings: input.settings });
+    if (!url) throw new AppException(AppErrorCode.ValidationFailed, 'baseUrl is required for this provider', { param: 'baseUrl' });
+    return url;
+  }
+
+  private async insertKey(tx: EntityManager, accountId: string, label: string, credential: Credential): Promise<ProviderKey> {
     const id = randomUUID();
-    const { ciphertext, version } = this.secrets.encrypt(secret, id);
+    const { ciphertext, version } = this.secrets.encrypt(credential.secret, id);
     const key = tx.create(ProviderKey, {
       id, providerAccountId: accountId, label, secretCiphertext: ciphertext, keyVersion: version,
-      last4: secret.slice(-4), enabled: true, createdAt: new Date(),
+      last4: credential.last4, enabled: true, createdAt: new Date(),
     });
     await tx.insert(ProviderKey, key);
     return key;
@@ -115,6 +130,22 @@ export class ProviderAccountsService {
   }
 }
 
+interface Credential {
+  secret: string;
+  /** What people may see of it. */
+  last4: string;
+}
+
+/** Bedrock keys are AWS credentials, stored as one encrypted JSON secret; everyone else has an API key. */
+function credentialOf(input: { apiKey?: string; awsCredentials?: AwsCredentials }): Credential {
+  if (input.awsCredentials) {
+    return { secret: JSON.stringify(input.awsCredentials), last4: input.awsCredentials.accessKeyId.slice(-4) };
+  }
+  // Keyless vendors (a local Ollama) still get a pool entry, so routing treats every account alike.
+  const apiKey = input.apiKey ?? '';
+  return { secret: apiKey, last4: apiKey.slice(-4) };
+}
+
 function trimSlash(url: string): string {
   return url.replace(/\/+$/, '');
 }
@@ -125,7 +156,8 @@ function keyView(k: ProviderKey): ProviderKeyView {
 
 function toView(a: ProviderAccount, keys: ProviderKey[]): ProviderAccountView {
   return {
-    id: a.id, name: a.name, kind: a.kind, baseUrl: a.baseUrl, headerNames: Object.keys(a.headers ?? {}),
+    id: a.id, name: a.name, kind: a.kind, baseUrl: a.baseUrl, vendor: a.vendor, settings: a.settings ?? {},
+    headerNames: Object.keys(a.headers ?? {}),
     enabled: a.enabled, keys: keys.map(keyView), createdAt: a.createdAt.toISOString(), updatedAt: a.updatedAt.toISOString(),
   };
 }

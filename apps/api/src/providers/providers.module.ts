@@ -1,6 +1,14 @@
 import { Module } from '@nestjs/common';
+import { ModelsModule } from '../models/models.module';
 import { ProviderAccountsController } from './provider-accounts.controller';
 import { ProviderAccountsService } from './provider-accounts.service';
+import { ProviderPresetsController } from './provider-presets.controller';
+import { UpstreamModelsService } from './upstream-models.service';
 
-@Module({ controllers: [ProviderAccountsController], providers: [ProviderAccountsService], exports: [ProviderAccountsService] })
+@Module({
+  imports: [ModelsModule],
+  controllers: [ProviderAccountsController, ProviderPresetsController],
+  providers: [ProviderAccountsService, UpstreamModelsService],
+  exports: [ProviderAccountsService],
+})
 export class ProvidersModule {}

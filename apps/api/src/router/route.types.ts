@@ -10,6 +10,8 @@ export interface RouteAccount {
   name: string;
   kind: ProviderKind;
   baseUrl: string;
+  vendor: string | null;
+  settings: Record<string, string>;
   headers: Record<string, string>;
   keys: RouteProviderKey[];
 }

@@ -70,7 +70,10 @@ export class RoutingSnapshotService implements OnModuleDestroy {
         .filter((k) => k.providerAccountId === a.id)
         .map((k) => ({ id: k.id, secret: this.secrets.decrypt(k.secretCiphertext, k.id, k.keyVersion) }));
       if (accountKeys.length) {
-        routeAccounts.set(a.id, { id: a.id, name: a.name, kind: a.kind, baseUrl: a.baseUrl, headers: a.headers ?? {}, keys: accountKeys });
+        routeAccounts.set(a.id, {
+          id: a.id, name: a.name, kind: a.kind, baseUrl: a.baseUrl, vendor: a.vendor, settings: a.settings ?? {},
+          headers: a.headers ?? {}, keys: accountKeys,
+        });
       }
     }
     const routes = new Map<string, RouteModel>();

@@ -47,7 +47,7 @@ export class UsageRecorderService implements OnModuleInit {
         deploymentId: record.deploymentId, providerAccountId: record.providerAccountId, operation: record.operation,
         status: record.status, inputTokens: u?.inputTokens ?? 0, outputTokens: u?.outputTokens ?? 0,
         cachedInputTokens: u?.cachedInputTokens ?? 0, cacheWriteTokens: u?.cacheWriteTokens ?? 0,
-        reasoningTokens: u?.reasoningTokens ?? 0, latencyMs: record.latencyMs, ttftMs: record.ttftMs,
+        reasoningTokens: u?.reasoningTokens ?? 0, images: u?.images ?? 0, latencyMs: record.latencyMs, ttftMs: record.ttftMs,
         streamed: record.streamed, errorCode: record.errorCode,
       })
       .orIgnore()

@@ -59,3 +59,16 @@ export async function sse(response: Response): Promise<SseFrame[]> {
 export async function json(response: Response | Promise<Response>): Promise<any> {
   return (await response).json();
 }
+
+/**
+ * Headers shaped like an AWS SigV4 signature (the mock checks the shape, not the signature).
+ * `date` is YYYYMMDD; the signature is any 64 hex digits.
+ */
+export function sigv4Headers(region = 'us-east-1', date = '20250102', accessKeyId = 'AKIDEXAMPLE'): Record<string, string> {
+  return {
+    authorization:
+      `AWS4-HMAC-SHA256 Credential=${accessKeyId}/${date}/${region}/bedrock/aws4_request, ` +
+      `SignedHeaders=content-type;host;x-amz-date, Signature=${'ab12'.repeat(16)}`,
+    'x-amz-date': `${date}T101112Z`,
+  };
+}

@@ -1,4 +1,5 @@
 /** Anthropic authentication (`x-api-key`) and error envelope `{type:'error', error:{type, message}}`. */
+import { headerValue, keyAuth } from '../auth';
 import type { WireFormat } from '../route';
 import { sseEvent } from '../sse';
 
@@ -25,13 +26,10 @@ export function anthropicError(status: number, message: string): { type: 'error'
 }
 
 export const anthropicFormat: WireFormat = {
-  apiKey(headers) {
-    const key = headers['x-api-key'];
-    return typeof key === 'string' ? key : undefined;
-  },
-  errorBody: anthropicError,
+  authenticate: keyAuth(({ headers }) => headerValue(headers, 'x-api-key')),
+  errorBody: (status, message) => anthropicError(status, message),
   // Mid-stream failures arrive as an `error` event after a 200, the way an overloaded API sends them.
-  streamErrorFrame(message) {
-    return sseEvent('error', anthropicError(529, message));
+  streamErrorFrame(message, status = 529) {
+    return sseEvent('error', anthropicError(status, message));
   },
 };

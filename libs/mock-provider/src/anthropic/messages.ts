@@ -12,7 +12,7 @@ export const messagesRoute: MockRoute = {
   path: '/v1/messages',
   format: anthropicFormat,
   promptText: (body) => lastUserText(body.messages as AnthropicMessage[]),
-  validate: (body, headers) => validateMessages(body, headers['anthropic-version']),
+  validate: (body, { headers }) => validateMessages(body, headers['anthropic-version']),
   respond(input: RouteRequest): RouteResponse {
     const request = input.body as unknown as MessagesRequest;
     const answer = planMessage(request, input);

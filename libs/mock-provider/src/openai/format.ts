@@ -1,4 +1,5 @@
 /** OpenAI authentication (`Authorization: Bearer`) and error envelope `{error:{message,type,param,code}}`. */
+import { bearerToken, keyAuth } from '../auth';
 import type { WireFormat } from '../route';
 import { sseData } from '../sse';
 
@@ -38,13 +39,10 @@ export function openaiError(status: number, message: string): OpenAIErrorBody {
 }
 
 export const openaiFormat: WireFormat = {
-  apiKey(headers) {
-    const value = headers.authorization;
-    return value?.startsWith('Bearer ') ? value.slice(7).trim() : undefined;
-  },
-  errorBody: openaiError,
+  authenticate: keyAuth(({ headers }) => bearerToken(headers)),
+  errorBody: (status, message) => openaiError(status, message),
   // The OpenAI SDKs throw an APIError when a data frame carries an `error` member.
-  streamErrorFrame(message) {
-    return sseData(openaiError(500, message));
+  streamErrorFrame(message, status = 500) {
+    return sseData(openaiError(status, message));
   },
 };

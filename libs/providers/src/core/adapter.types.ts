@@ -6,13 +6,15 @@ import type {
   ChatCompletionRequest,
   CompletionRequest,
   EmbeddingRequest,
+  ImageEditRequest,
+  ImageGenerationRequest,
   PROVIDER_KINDS,
 } from '@ai-router/contracts';
 
 /** The list lives in contracts (admin forms validate against it); the registry must cover every kind. */
 export type ProviderKind = (typeof PROVIDER_KINDS)[number];
 
-export type Operation = 'chat' | 'completion' | 'embedding';
+export type Operation = 'chat' | 'completion' | 'embedding' | 'image' | 'imageEdit';
 
 /** Where and how to call one deployment; resolved by the gateway (credentials already decrypted). */
 export interface ProviderTarget {
@@ -25,6 +27,11 @@ export interface ProviderTarget {
   /** Static extra headers configured on the provider account. */
   headers?: Record<string, string>;
   /**
+   * Family-specific account settings. azure-openai: `apiVersion` (default `2024-10-21`; `v1` selects
+   * the `/openai/v1` API). bedrock: `region` (required). Unknown keys are ignored.
+   */
+  settings?: Readonly<Record<string, string>>;
+  /**
    * `openai-compatible` only: the vendor preset (a key of `OPENAI_COMPATIBLE_PROFILES`, e.g.
    * `generic`) describing the vendor's deviations from OpenAI. Defaults to `generic`.
    */
@@ -35,8 +42,8 @@ export interface UpstreamRequest {
   method: 'POST' | 'GET';
   url: string;
   headers: Record<string, string>;
-  /** Serialised JSON body (undefined for GET). */
-  body?: string;
+  /** Serialised JSON (or signed bytes), multipart form data for uploads, undefined for GET. */
+  body?: string | Uint8Array | FormData;
 }
 
 /** Usage in one shape for every family; all counts are integers >= 0. */
@@ -50,6 +57,8 @@ export interface NormalizedUsage {
   cacheWriteTokens: number;
   /** Reasoning tokens (subset of outputTokens) where the provider reports them. */
   reasoningTokens: number;
+  /** Images produced (image operations), for per-image pricing. */
+  images?: number;
 }
 
 /** An upstream failure mapped to what an OpenAI client expects. */
@@ -74,6 +83,8 @@ export interface ResponseContext {
   requestId: string;
   /** Unix seconds; used where the upstream has no `created`. */
   created: number;
+  /** Embeddings: what the client asked for; translating adapters encode vectors to match (OpenAI's default is float). */
+  encodingFormat?: 'float' | 'base64';
 }
 
 export interface TransformedResponse {
@@ -107,7 +118,8 @@ export interface BuildOptions {
 }
 
 export interface OperationAdapter<TRequest> {
-  buildRequest(request: TRequest, target: ProviderTarget, options: BuildOptions): UpstreamRequest;
+  /** May be async where the request must be signed (AWS SigV4). */
+  buildRequest(request: TRequest, target: ProviderTarget, options: BuildOptions): UpstreamRequest | Promise<UpstreamRequest>;
   transformResponse(body: string, ctx: ResponseContext): TransformedResponse;
   createStreamTransformer?(ctx: ResponseContext): StreamTransformer;
 }
@@ -117,6 +129,13 @@ export interface ProviderAdapter {
   readonly chat?: OperationAdapter<ChatCompletionRequest>;
   readonly completion?: OperationAdapter<CompletionRequest>;
   readonly embedding?: OperationAdapter<EmbeddingRequest>;
+  readonly image?: OperationAdapter<ImageGenerationRequest>;
+  readonly imageEdit?: OperationAdapter<ImageEditRequest>;
+  /** Lists the upstream's model ids (vendor `/models`), for importing a catalogue. */
+  readonly listModels?: {
+    buildRequest(target: ProviderTarget): UpstreamRequest | Promise<UpstreamRequest>;
+    parseResponse(body: string): string[];
+  };
   /** Maps a non-2xx upstream answer (status, raw body, headers lower-cased) to an OpenAI-shaped error. */
   parseError(status: number, body: string, headers: Record<string, string>): UpstreamError;
 }

@@ -1,6 +1,6 @@
 import type { ChatCompletionRequest } from '@ai-router/contracts';
 import { describe, expect, it } from 'vitest';
-import type { ProviderTarget, ResponseContext } from '../core/adapter.types';
+import type { ProviderTarget, ResponseContext, UpstreamRequest } from '../core/adapter.types';
 import { readFixture, runUnderEveryCut } from '../core/__fixtures__/stream-harness';
 import { AdapterRequestError } from '../core/errors';
 import type { OpenAIFamilyProfile } from '../openai/openai-family.profile';
@@ -30,14 +30,20 @@ const acme: OpenAIFamilyProfile = {
 const acmeAdapter = createOpenAICompatibleAdapter({ acme });
 const acmeTarget: ProviderTarget = { ...target, vendor: 'acme', baseUrl: 'http://localhost:11434/v1', apiKey: '' };
 
+/** The OpenAI family builds JSON requests synchronously; narrows the contract's wider return type. */
+function json(request: UpstreamRequest | Promise<UpstreamRequest>): UpstreamRequest & { body: string } {
+  if (request instanceof Promise || typeof request.body !== 'string') throw new Error('expected a synchronous JSON request');
+  return request as UpstreamRequest & { body: string };
+}
+
 describe('openAICompatibleAdapter (generic vendor)', () => {
   it('behaves like OpenAI: same body, stream usage requested, vendor fields preserved', () => {
-    const upstream = openAICompatibleAdapter.chat!.buildRequest(
+    const upstream = json(openAICompatibleAdapter.chat!.buildRequest(
       request({ stream: true, top_k: 20, repetition_penalty: 1.1, chat_template_kwargs: { enable_thinking: false } }),
       target,
       { includeStreamUsage: true },
-    );
-    expect({ ...upstream, body: JSON.parse(upstream.body!) }).toEqual({
+    ));
+    expect({ ...upstream, body: JSON.parse(upstream.body) }).toEqual({
       method: 'POST',
       url: 'https://api.groq.com/openai/v1/chat/completions',
       headers: { 'content-type': 'application/json', authorization: 'Bearer gsk_test' },
@@ -79,12 +85,12 @@ describe('openAICompatibleAdapter (generic vendor)', () => {
 
 describe('openAICompatibleAdapter with a vendor profile', () => {
   it('drops, renames, never sends stream_options, applies quirks and omits an empty key', () => {
-    const upstream = acmeAdapter.chat!.buildRequest(
+    const upstream = json(acmeAdapter.chat!.buildRequest(
       request({ stream: true, stream_options: { include_usage: true }, store: true, metadata: { a: 'b' }, max_completion_tokens: 64, logprobs: null }),
       acmeTarget,
       { includeStreamUsage: true },
-    );
-    expect({ ...upstream, body: JSON.parse(upstream.body!) }).toEqual({
+    ));
+    expect({ ...upstream, body: JSON.parse(upstream.body) }).toEqual({
       method: 'POST',
       url: 'http://localhost:11434/v1/chat/completions',
       headers: { 'content-type': 'application/json' },
@@ -93,13 +99,13 @@ describe('openAICompatibleAdapter with a vendor profile', () => {
   });
 
   it('lets the newer field name win when both are sent', () => {
-    const upstream = acmeAdapter.chat!.buildRequest(request({ max_tokens: 10, max_completion_tokens: 64 }), acmeTarget, { includeStreamUsage: false });
-    expect(JSON.parse(upstream.body!).max_tokens).toBe(64);
+    const upstream = json(acmeAdapter.chat!.buildRequest(request({ max_tokens: 10, max_completion_tokens: 64 }), acmeTarget, { includeStreamUsage: false }));
+    expect(JSON.parse(upstream.body).max_tokens).toBe(64);
   });
 
   it.each([false, 0, [], {}])('drops an "off" value of a field the vendor cannot honour: %j', (value) => {
-    const upstream = acmeAdapter.chat!.buildRequest(request({ logprobs: value }), acmeTarget, { includeStreamUsage: false });
-    expect(JSON.parse(upstream.body!)).not.toHaveProperty('logprobs');
+    const upstream = json(acmeAdapter.chat!.buildRequest(request({ logprobs: value }), acmeTarget, { includeStreamUsage: false }));
+    expect(JSON.parse(upstream.body)).not.toHaveProperty('logprobs');
   });
 
   it('rejects a field the vendor cannot honour when it is turned on', () => {
@@ -109,8 +115,8 @@ describe('openAICompatibleAdapter with a vendor profile', () => {
   });
 
   it('applies the profile to embeddings too, without chat quirks', () => {
-    const upstream = acmeAdapter.embedding!.buildRequest({ model: 'e', input: 'x', metadata: {} } as never, acmeTarget, { includeStreamUsage: true });
-    expect(JSON.parse(upstream.body!)).toEqual({ model: 'llama-3.1-8b-instant', input: 'x' });
+    const upstream = json(acmeAdapter.embedding!.buildRequest({ model: 'e', input: 'x', metadata: {} } as never, acmeTarget, { includeStreamUsage: true }));
+    expect(JSON.parse(upstream.body)).toEqual({ model: 'llama-3.1-8b-instant', input: 'x' });
     expect(upstream.url).toBe('http://localhost:11434/v1/embeddings');
   });
 });

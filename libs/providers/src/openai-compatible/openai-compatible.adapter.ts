@@ -1,4 +1,4 @@
-/** Any OpenAI-compatible vendor: the OpenAI family adapter with the vendor's profile. */
+/** Any OpenAI-compatible vendor: the OpenAI family adapter with the vendor's preset. */
 import type { ProviderAdapter, ProviderTarget } from '../core/adapter.types';
 import { createOpenAIFamilyAdapter } from '../openai/openai-family.adapter';
 import type { OpenAIFamilyProfile } from '../openai/openai-family.profile';

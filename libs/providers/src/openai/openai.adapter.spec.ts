@@ -1,6 +1,6 @@
 import type { ChatCompletionRequest, CompletionRequest, EmbeddingRequest } from '@ai-router/contracts';
 import { describe, expect, it } from 'vitest';
-import type { ProviderTarget, ResponseContext } from '../core/adapter.types';
+import type { ProviderTarget, ResponseContext, UpstreamRequest } from '../core/adapter.types';
 import { dataPayloads, readFixture, readJsonFixture, runStream, runUnderEveryCut } from '../core/__fixtures__/stream-harness';
 import { UpstreamResponseError } from '../core/errors';
 import { openAIAdapter } from './openai.adapter';
@@ -15,8 +15,15 @@ const target: ProviderTarget = {
 const ctx: ResponseContext = { requestModel: 'fast-chat', requestId: 'req_1', created: 1735689600 };
 const chat = openAIAdapter.chat!;
 
-function parsedRequest(request: { url: string; headers: Record<string, string>; method: string; body?: string }) {
-  return { method: request.method, url: request.url, headers: request.headers, body: JSON.parse(request.body!) };
+/** The OpenAI family builds JSON requests synchronously; narrows the contract's wider return type. */
+function json(request: UpstreamRequest | Promise<UpstreamRequest>): UpstreamRequest & { body: string } {
+  if (request instanceof Promise || typeof request.body !== 'string') throw new Error('expected a synchronous JSON request');
+  return request as UpstreamRequest & { body: string };
+}
+
+function parsedRequest(built: UpstreamRequest | Promise<UpstreamRequest>) {
+  const request = json(built);
+  return { method: request.method, url: request.url, headers: request.headers, body: JSON.parse(request.body) };
 }
 
 describe('openAIAdapter requests', () => {
@@ -28,7 +35,7 @@ describe('openAIAdapter requests', () => {
 
   it('keeps the client field order, unknown fields and explicit nulls', () => {
     const request = { model: 'm', messages: [{ role: 'user', content: 'x' }], seed: null, zeta: 1, alpha: { deep: [1] } };
-    const upstream = chat.buildRequest(request as ChatCompletionRequest, target, { includeStreamUsage: true });
+    const upstream = json(chat.buildRequest(request as ChatCompletionRequest, target, { includeStreamUsage: true }));
     expect(upstream.body).toBe(
       '{"model":"gpt-4o-mini-2024-07-18","messages":[{"role":"user","content":"x"}],"seed":null,"zeta":1,"alpha":{"deep":[1]}}',
     );
@@ -40,7 +47,7 @@ describe('openAIAdapter requests', () => {
     ['the client asked already', { stream: true, stream_options: { include_usage: true } }, { includeStreamUsage: false }, { include_usage: true }],
   ])('leaves stream_options alone when %s', (_name, patch, options, expected) => {
     const request = { model: 'm', messages: [{ role: 'user', content: 'x' }], ...patch } as ChatCompletionRequest;
-    expect(JSON.parse(chat.buildRequest(request, target, options).body!).stream_options).toEqual(expected);
+    expect(JSON.parse(json(chat.buildRequest(request, target, options)).body).stream_options).toEqual(expected);
   });
 
   it('builds legacy completion and embedding requests', () => {

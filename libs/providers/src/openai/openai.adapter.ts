@@ -1,4 +1,4 @@
-/** OpenAI itself: the family adapter with the empty profile. */
+/** OpenAI itself: the family adapter with OpenAI's own profile (every operation, model list). */
 import type { ProviderAdapter } from '../core/adapter.types';
 import { createOpenAIFamilyAdapter } from './openai-family.adapter';
 import { OPENAI_PROFILE } from './openai-family.profile';

@@ -23,7 +23,7 @@ export function toAppException(error: unknown): AppException {
     return new AppException(code, status < 500 ? error.message : 'internal error', { status });
   }
   const fastifyError = error as { statusCode?: number; code?: string; message?: string };
-  if (fastifyError?.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+  if (fastifyError?.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || fastifyError?.statusCode === 413) {
     return new AppException(AppErrorCode.PayloadTooLarge, 'request body is too large');
   }
   if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {

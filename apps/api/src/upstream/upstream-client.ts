@@ -34,11 +34,12 @@ export class UpstreamClient implements OnApplicationShutdown {
   }
 
   async send(upstream: UpstreamRequest, signal: AbortSignal): Promise<UpstreamResponse> {
+    const { body, headers } = await encodeBody(upstream);
     try {
       const response = await request(upstream.url, {
         method: upstream.method,
-        headers: upstream.headers,
-        body: upstream.body,
+        headers,
+        body,
         signal,
         dispatcher: this.agent,
       });
@@ -51,6 +52,19 @@ export class UpstreamClient implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await this.agent.close();
   }
+}
+
+/**
+ * Adapters build uploads with the global FormData, which this undici version does not accept as a
+ * body (it is another copy of the class); encoding through a Response yields the bytes and boundary.
+ */
+async function encodeBody(upstream: UpstreamRequest): Promise<{ body: string | Uint8Array | undefined; headers: Record<string, string> }> {
+  if (!(upstream.body instanceof FormData)) return { body: upstream.body, headers: upstream.headers };
+  const encoded = new Response(upstream.body);
+  return {
+    body: new Uint8Array(await encoded.arrayBuffer()),
+    headers: { ...upstream.headers, 'content-type': encoded.headers.get('content-type')! },
+  };
 }
 
 export function toTransportError(err: unknown, signal?: AbortSignal): UpstreamTransportError {
