@@ -13,6 +13,7 @@ import { AllExceptionsFilter, sendError } from './common/errors/all-exceptions.f
 import { AppException } from './common/errors/app.exception';
 import { LOGGER } from './common/logger.module';
 import { PinoNestLogger } from './common/logger';
+import { setupOpenApi } from './common/openapi';
 import type { AppConfig } from './config/app-config';
 
 /** Paths owned by the API: never answered with the console's index.html. */
@@ -26,7 +27,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     logger: false,
-    trustProxy: true,
+    trustProxy: config.TRUST_PROXY,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: true,
@@ -44,6 +45,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   });
   // Only /v1/images/edits reads multipart, and only through request.parts(): nothing is spooled to disk.
   await app.register(fastifyMultipart, { limits: { fileSize: config.BODY_LIMIT_BYTES } });
+  setupOpenApi(app);
   await serveConsole(app, fastify, config, logger);
   return app;
 }

@@ -1,14 +1,17 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { BootstrapModule } from './bootstrap/bootstrap.module';
 import { ClusterModule } from './cluster/cluster.module';
 import { LoggerModule } from './common/logger.module';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
+import { CountersModule } from './counters/counters.module';
 import { CryptoModule } from './crypto/crypto.module';
 import { DatabaseModule } from './database/database.module';
 import { GatewayModule } from './gateway/gateway.module';
 import { HealthModule } from './health/health.module';
+import { InvitesModule } from './invites/invites.module';
 import { KeysModule } from './keys/keys.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { ModelsModule } from './models/models.module';
@@ -21,7 +24,7 @@ import { UsersModule } from './users/users.module';
 
 /** Infrastructure shared by the HTTP app and the worker. */
 export function infrastructureModules(config: AppConfig) {
-  return [ConfigModule.forRoot(config), LoggerModule, DatabaseModule, RedisModule, ClusterModule, QueueModule, CryptoModule, MetricsModule];
+  return [ConfigModule.forRoot(config), LoggerModule, DatabaseModule, RedisModule, ClusterModule, CountersModule, QueueModule, CryptoModule, MetricsModule];
 }
 
 @Module({})
@@ -31,7 +34,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ...infrastructureModules(config),
-        UpstreamModule, UsersModule, OrgsModule, AuthModule, KeysModule, ProvidersModule, ModelsModule, GatewayModule, HealthModule, BootstrapModule,
+        UpstreamModule, UsersModule, OrgsModule, AuthModule, InvitesModule, AuditModule, KeysModule, ProvidersModule, ModelsModule, GatewayModule, HealthModule, BootstrapModule,
       ],
     };
   }

@@ -6,6 +6,8 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { ConsoleAuthGuard } from './console-auth.guard';
 import { JwtStrategy } from './jwt.strategy';
+import { LoginThrottleService } from './login-throttle.service';
+import { SessionsService } from './sessions.service';
 
 @Global()
 @Module({
@@ -17,7 +19,7 @@ import { JwtStrategy } from './jwt.strategy';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, JwtStrategy, ConsoleAuthGuard],
-  exports: [ConsoleAuthGuard],
+  providers: [AuthService, JwtStrategy, ConsoleAuthGuard, SessionsService, LoginThrottleService],
+  exports: [ConsoleAuthGuard, SessionsService, AuthService],
 })
 export class AuthModule {}

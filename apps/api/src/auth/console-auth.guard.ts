@@ -3,20 +3,24 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { AppErrorCode } from '../common/errors/app-error-code';
 import { AppException } from '../common/errors/app.exception';
-import type { OrgRole } from '../orgs/membership.entity';
 import { MembershipsService } from '../orgs/memberships.service';
-import type { AuthUser } from './auth-user';
-import { REQUIRED_ROLE } from './authenticated.decorator';
-import { roleSatisfies } from './roles';
+import type { AuthUser, OrgActor } from './auth-user';
+import { REQUIRED_PERMISSION } from './authenticated.decorator';
+import { can, type Permission } from './permissions';
+import { SessionsService } from './sessions.service';
 
 const JwtGuard = AuthGuard('jwt');
 
-/** The one place console authorisation is decided: a valid session, then the org role the route asks for. */
+/** The one place console authorisation is decided: a live session, then the permission table. */
 @Injectable()
 export class ConsoleAuthGuard implements CanActivate {
   private readonly jwt = new JwtGuard();
 
-  constructor(private readonly reflector: Reflector, private readonly memberships: MembershipsService) {}
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly memberships: MembershipsService,
+    private readonly sessions: SessionsService,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     try {
@@ -24,18 +28,18 @@ export class ConsoleAuthGuard implements CanActivate {
     } catch {
       throw new AppException(AppErrorCode.Unauthenticated, 'a valid access token is required');
     }
-    const required = this.reflector.get<OrgRole | null>(REQUIRED_ROLE, context.getHandler()) ??
-      this.reflector.get<OrgRole | null>(REQUIRED_ROLE, context.getClass());
-    if (!required) return true;
-    const request = context.switchToHttp().getRequest<{ user: AuthUser; params: Record<string, string> }>();
-    const orgId = request.params.orgId;
-    if (request.user.isPlatformOwner) return true;
-    const role = orgId ? await this.memberships.roleOf(request.user.id, orgId) : null;
-    // Not a member: the org does not exist as far as this caller can tell.
-    if (!role) throw AppException.notFound('org');
-    if (!roleSatisfies(role, required)) {
-      throw new AppException(AppErrorCode.Forbidden, `requires the ${required} role in this org`);
+    const request = context.switchToHttp().getRequest<{ user: AuthUser; actor?: OrgActor; params: Record<string, string> }>();
+    if (!(await this.sessions.isActive(request.user.sessionId))) {
+      throw new AppException(AppErrorCode.Unauthenticated, 'this session has ended; sign in again');
     }
+    const permission = this.reflector.getAllAndOverride<Permission | null>(REQUIRED_PERMISSION, [context.getHandler(), context.getClass()]);
+    if (!permission) return true;
+    const orgId = request.params.orgId ?? '';
+    const role = request.user.isPlatformOwner ? 'admin' : await this.memberships.roleOf(request.user.id, orgId);
+    // Not a member: as far as this caller can tell, the org does not exist.
+    if (!role || (request.user.isPlatformOwner && !(await this.memberships.orgExists(orgId)))) throw AppException.notFound('org');
+    if (!can(role, permission)) throw new AppException(AppErrorCode.Forbidden, `your role (${role}) does not allow ${permission}`);
+    request.actor = { ...request.user, orgId, role };
     return true;
   }
 }

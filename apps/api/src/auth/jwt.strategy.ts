@@ -16,6 +16,6 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
   }
 
   validate(payload: JwtPayload): AuthUser {
-    return { id: payload.sub, email: payload.email, isPlatformOwner: payload.owner };
+    return { id: payload.sub, email: payload.email, isPlatformOwner: payload.owner, sessionId: payload.sid };
   }
 }

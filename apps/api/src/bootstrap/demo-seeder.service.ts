@@ -68,7 +68,8 @@ export class DemoSeederService {
         deployments: [{ providerAccountId: accountIds.get(m.account)!, upstreamModel: m.upstreamModel }],
       });
     }
-    const apiKey = existing ? null : (await this.keys.create(org.id, ownerId, { name: 'demo' })).secret;
+    const owner = { id: ownerId, email: '', isPlatformOwner: true, sessionId: '', orgId: org.id, role: 'admin' as const };
+    const apiKey = existing ? null : (await this.keys.create(owner, { name: 'demo' })).secret;
     return { orgId: org.id, apiKey };
   }
 

@@ -8,7 +8,9 @@ export type ClusterEvent =
   /** Models, deployments, provider accounts or keys changed: routing snapshots must reload. */
   | { type: 'routing.changed'; orgId: string }
   /** An API key changed state: caches must drop it. */
-  | { type: 'api-key.changed'; keyHash: string };
+  | { type: 'api-key.changed'; keyHash: string }
+  /** Console sessions ended: access tokens naming them stop working. */
+  | { type: 'session.revoked'; sessionIds: string[] };
 
 /**
  * Fans an event out to every instance: Redis pub/sub when configured, in-process otherwise.

@@ -36,6 +36,18 @@ export const configSchema = z.object({
   BOOTSTRAP_OWNER_EMAIL: z.string().email().default('owner@example.com'),
   /** Owner password for the first start; generated and printed once when absent. */
   BOOTSTRAP_OWNER_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+  /**
+   * Which proxies to believe about the client address (X-Forwarded-For): `false` (default, direct
+   * exposure), `true` (any), a hop count, or comma-separated addresses/CIDRs. IP allowlists depend on it.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((v): boolean | number | string[] => {
+      if (v === 'true' || v === 'false') return v === 'true';
+      if (/^\d+$/.test(v)) return Number(v);
+      return v.split(',').map((s) => s.trim()).filter(Boolean);
+    }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
   /** One overall deadline for an upstream call, streaming included. */

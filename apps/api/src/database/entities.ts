@@ -1,3 +1,6 @@
+import { AuditEntry } from '../audit/audit-entry.entity';
+import { Session } from '../auth/session.entity';
+import { Invite } from '../invites/invite.entity';
 import { ApiKey } from '../keys/api-key.entity';
 import { Deployment } from '../models/deployment.entity';
 import { Model } from '../models/model.entity';
@@ -8,4 +11,4 @@ import { ProviderKey } from '../providers/provider-key.entity';
 import { UsageLog } from '../usage/usage-log.entity';
 import { User } from '../users/user.entity';
 
-export const ENTITIES = [Org, User, Membership, ApiKey, ProviderAccount, ProviderKey, Model, Deployment, UsageLog];
+export const ENTITIES = [Org, User, Membership, ApiKey, ProviderAccount, ProviderKey, Model, Deployment, UsageLog, Session, Invite, AuditEntry];

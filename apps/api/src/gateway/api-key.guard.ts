@@ -11,7 +11,7 @@ export class ApiKeyGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<GatewayRequest>();
-    request.principal = await this.auth.authenticate(request.headers.authorization);
+    request.principal = await this.auth.authenticate(request.headers.authorization, request.ip);
     return true;
   }
 }

@@ -155,7 +155,10 @@ export class GatewayService {
     if (!model) {
       throw new AppException(AppErrorCode.ModelNotFound, `The model \`${modelRef}\` does not exist or you do not have access to it.`, { param: 'model' });
     }
-    const candidates = orderCandidates(model, pin).slice(0, this.config.UPSTREAM_MAX_ATTEMPTS);
+    const allowed = principal.allowedProviders;
+    const candidates = orderCandidates(model, pin)
+      .filter((d) => !allowed || allowed.has(d.account.name) || allowed.has(d.account.kind))
+      .slice(0, this.config.UPSTREAM_MAX_ATTEMPTS);
     if (!candidates.length) {
       throw new AppException(AppErrorCode.NoDeploymentAvailable, `No provider is available for the model \`${modelRef}\`.`);
     }

@@ -1,6 +1,7 @@
-import { Body, Controller, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { imageEditRequestSchema, type ImageGenerationRequest, imageGenerationRequestSchema } from '@ai-router/contracts';
 import type { FastifyReply } from 'fastify';
+import { ZodBody } from '../common/zod-body.decorator';
 import { ZodBodyPipe } from '../common/zod-body.pipe';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ApiKeyGuard, type GatewayRequest } from './api-key.guard';
@@ -15,7 +16,7 @@ export class ImagesController {
   constructor(private readonly gateway: GatewayService, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   @Post('generations')
-  generate(@Body(new ZodBodyPipe(imageGenerationRequestSchema)) body: ImageGenerationRequest, @Req() req: GatewayRequest, @Res() reply: FastifyReply): Promise<void> {
+  generate(@ZodBody(imageGenerationRequestSchema) body: ImageGenerationRequest, @Req() req: GatewayRequest, @Res() reply: FastifyReply): Promise<void> {
     return this.gateway.proxy('image', body, req.principal, req, reply);
   }
 

@@ -1,10 +1,10 @@
-import { Body, Controller, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, Post, Req, Res, UseGuards } from '@nestjs/common';
 import {
   type ChatCompletionRequest, chatCompletionRequestSchema, type CompletionRequest, completionRequestSchema,
   type EmbeddingRequest, embeddingRequestSchema,
 } from '@ai-router/contracts';
 import type { FastifyReply } from 'fastify';
-import { ZodBodyPipe } from '../common/zod-body.pipe';
+import { ZodBody } from '../common/zod-body.decorator';
 import { ApiKeyGuard, type GatewayRequest } from './api-key.guard';
 import { GatewayService } from './gateway.service';
 
@@ -15,17 +15,17 @@ export class InferenceController {
   constructor(private readonly gateway: GatewayService) {}
 
   @Post('chat/completions')
-  chat(@Body(new ZodBodyPipe(chatCompletionRequestSchema)) body: ChatCompletionRequest, @Req() req: GatewayRequest, @Res() reply: FastifyReply): Promise<void> {
+  chat(@ZodBody(chatCompletionRequestSchema) body: ChatCompletionRequest, @Req() req: GatewayRequest, @Res() reply: FastifyReply): Promise<void> {
     return this.gateway.proxy('chat', body, req.principal, req, reply);
   }
 
   @Post('completions')
-  completion(@Body(new ZodBodyPipe(completionRequestSchema)) body: CompletionRequest, @Req() req: GatewayRequest, @Res() reply: FastifyReply): Promise<void> {
+  completion(@ZodBody(completionRequestSchema) body: CompletionRequest, @Req() req: GatewayRequest, @Res() reply: FastifyReply): Promise<void> {
     return this.gateway.proxy('completion', body, req.principal, req, reply);
   }
 
   @Post('embeddings')
-  embeddings(@Body(new ZodBodyPipe(embeddingRequestSchema)) body: EmbeddingRequest, @Req() req: GatewayRequest, @Res() reply: FastifyReply): Promise<void> {
+  embeddings(@ZodBody(embeddingRequestSchema) body: EmbeddingRequest, @Req() req: GatewayRequest, @Res() reply: FastifyReply): Promise<void> {
     return this.gateway.proxy('embedding', body, req.principal, req, reply);
   }
 }

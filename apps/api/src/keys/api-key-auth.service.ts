@@ -1,3 +1,4 @@
+import { BlockList, isIPv6 } from 'node:net';
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { LRUCache } from 'lru-cache';
@@ -14,6 +15,9 @@ export interface ApiKeyPrincipal {
   orgId: string;
   userId: string | null;
   allowedModels: ReadonlySet<string> | null;
+  /** Provider account names or kinds the key may be routed to. */
+  allowedProviders: ReadonlySet<string> | null;
+  ipAllowlist: BlockList | null;
   expiresAt: number | null;
 }
 
@@ -34,7 +38,7 @@ export class ApiKeyAuthService implements OnModuleDestroy {
     });
   }
 
-  async authenticate(authorization: string | undefined): Promise<ApiKeyPrincipal> {
+  async authenticate(authorization: string | undefined, clientIp: string): Promise<ApiKeyPrincipal> {
     const secret = bearer(authorization);
     if (!secret) {
       throw new AppException(AppErrorCode.InvalidApiKey, 'You did not provide an API key. Send it as "Authorization: Bearer <key>".');
@@ -50,6 +54,9 @@ export class ApiKeyAuthService implements OnModuleDestroy {
     if (principal.expiresAt !== null && principal.expiresAt <= Date.now()) {
       throw new AppException(AppErrorCode.InvalidApiKey, 'This API key has expired.');
     }
+    if (principal.ipAllowlist && !principal.ipAllowlist.check(clientIp, isIPv6(clientIp) ? 'ipv6' : 'ipv4')) {
+      throw new AppException(AppErrorCode.Forbidden, 'This API key may not be used from your network address.');
+    }
     return principal;
   }
 
@@ -63,9 +70,22 @@ export class ApiKeyAuthService implements OnModuleDestroy {
     return {
       keyId: key.id, orgId: key.orgId, userId: key.userId,
       allowedModels: key.allowedModels ? new Set(key.allowedModels) : null,
+      allowedProviders: key.allowedProviders ? new Set(key.allowedProviders) : null,
+      ipAllowlist: key.ipAllowlist ? toBlockList(key.ipAllowlist) : null,
       expiresAt: key.expiresAt?.getTime() ?? null,
     };
   }
+}
+
+function toBlockList(cidrs: string[]): BlockList {
+  const list = new BlockList();
+  for (const cidr of cidrs) {
+    const [address, bits] = cidr.split('/');
+    const type = isIPv6(address!) ? 'ipv6' : 'ipv4';
+    if (bits === undefined) list.addAddress(address!, type);
+    else list.addSubnet(address!, Number(bits), type);
+  }
+  return list;
 }
 
 function bearer(header: string | undefined): string | null {

@@ -1,9 +1,11 @@
 import { Global, Module } from '@nestjs/common';
 import { MembershipsService } from './memberships.service';
+import { OrgsController } from './orgs.controller';
 import { OrgsService } from './orgs.service';
 
 @Global()
 @Module({
+  controllers: [OrgsController],
   providers: [OrgsService, MembershipsService],
   exports: [OrgsService, MembershipsService],
 })

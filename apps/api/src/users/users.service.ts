@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import type { EntityManager, Repository } from 'typeorm';
 import { hashPassword } from '../auth/password';
 import { User } from './user.entity';
 
@@ -9,7 +9,8 @@ import { User } from './user.entity';
 export class UsersService {
   constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
 
-  async create(input: { email: string; name: string; password: string; isPlatformOwner?: boolean }): Promise<User> {
+  /** `tx` lets a caller create the user inside its own transaction (accepting an invite). */
+  async create(input: { email: string; name: string; password: string; isPlatformOwner?: boolean }, tx?: EntityManager): Promise<User> {
     const user = this.users.create({
       id: randomUUID(),
       email: input.email.toLowerCase(),
@@ -17,8 +18,12 @@ export class UsersService {
       passwordHash: await hashPassword(input.password),
       isPlatformOwner: input.isPlatformOwner ?? false,
     });
-    await this.users.insert(user);
+    await (tx ? tx.getRepository(User) : this.users).insert(user);
     return user;
+  }
+
+  async setPassword(id: string, password: string): Promise<void> {
+    await this.users.update({ id }, { passwordHash: await hashPassword(password) });
   }
 
   findById(id: string): Promise<User | null> {

@@ -10,6 +10,8 @@ import { createTestDatabase } from './test-database';
 
 export interface TestApp {
   app: NestFastifyApplication;
+  /** Pass to startTestApp to run a second instance on the same database, Redis namespace and secrets. */
+  env: Record<string, string>;
   url: string;
   credentials: BootstrapCredentials;
   ownerPassword: string;
@@ -26,9 +28,10 @@ export const OWNER_EMAIL = 'owner@example.com';
  */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ai-router-test-'));
-  const database = await createTestDatabase();
+  // Given a DATABASE_URL (another instance's `env`), join that database as a second replica would.
+  const database = env.DATABASE_URL ? { url: env.DATABASE_URL, drop: async () => undefined } : await createTestDatabase();
   const ownerPassword = 'owner-password-123';
-  const config = loadConfig({
+  const env_ = {
     DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
     SEED_DEMO: 'true',
@@ -39,13 +42,14 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ...(database.url && { DATABASE_URL: database.url, JWT_SECRET: randomBytes(32).toString('hex'), ENCRYPTION_KEY: randomBytes(32).toString('base64') }),
     ...(process.env.REDIS_URL && { REDIS_URL: process.env.REDIS_URL }),
     ...env,
-  });
-  const app = await createApp(config);
+  } as Record<string, string>;
+  const app = await createApp(loadConfig(env_));
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;
   return {
     app,
+    env: env_,
     url,
     credentials: app.get(BootstrapService).credentials,
     ownerPassword,

@@ -2,3 +2,4 @@ export * from './api-keys.schema';
 export * from './auth.schema';
 export * from './models.schema';
 export * from './providers.schema';
+export * from './orgs.schema';

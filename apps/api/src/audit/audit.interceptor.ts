@@ -1,0 +1,35 @@
+import { type CallHandler, type ExecutionContext, Inject, Injectable, type NestInterceptor } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
+import { type Observable, tap } from 'rxjs';
+import type { AuthUser } from '../auth/auth-user';
+import { LOGGER } from '../common/logger.module';
+import { AuditService } from './audit.service';
+
+/** Records every successful admin mutation (who, org, what, target, from where) after it happened. */
+@Injectable()
+export class AuditInterceptor implements NestInterceptor {
+  constructor(private readonly audit: AuditService, @Inject(LOGGER) private readonly logger: Logger) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<FastifyRequest & { user?: AuthUser; params: Record<string, string> }>();
+    if (request.method === 'GET' || !request.url.startsWith('/api/')) return next.handle();
+    return next.handle().pipe(
+      tap((result) => {
+        const user = request.user;
+        if (!user) return;
+        const reply = context.switchToHttp().getResponse<FastifyReply>();
+        const resultId = (result as { id?: unknown } | undefined)?.id;
+        const { orgId, id, userId, keyId, deploymentId } = request.params ?? {};
+        const isOrgCreate = request.routeOptions.url === '/api/orgs';
+        this.audit.record({
+          orgId: orgId ?? (isOrgCreate && typeof resultId === 'string' ? resultId : null),
+          actorId: user.id, actorEmail: user.email,
+          action: `${request.method} ${request.routeOptions.url}`,
+          targetId: keyId ?? deploymentId ?? id ?? userId ?? (typeof resultId === 'string' ? resultId : null),
+          ip: request.ip ?? null, status: reply.statusCode, details: request.isMultipart() ? {} : request.body,
+        }).catch((err: Error) => this.logger.error({ reqId: request.id, err: err.message }, 'audit record failed'));
+      }),
+    );
+  }
+}

@@ -1,0 +1,29 @@
+import type { OrgRole } from '../orgs/membership.entity';
+
+/** What can be acted on in an org. */
+export type Resource = 'org' | 'members' | 'invites' | 'apiKeys' | 'providers' | 'models' | 'usage' | 'audit';
+
+/**
+ * read / write / delete are the usual; `manage` means acting on what others own (another member's
+ * API keys) or on the org's shape (roles, settings).
+ */
+export type Action = 'read' | 'write' | 'delete' | 'manage';
+
+export type Permission = `${Resource}:${Action}`;
+
+const ALL: Action[] = ['read', 'write', 'delete', 'manage'];
+
+/**
+ * The one table that decides authorisation: role -> resource -> actions. Guards consult it and
+ * services consult it for ownership (`apiKeys:manage`); nothing else decides who may do what.
+ */
+export const ROLE_PERMISSIONS: Readonly<Record<OrgRole, Readonly<Partial<Record<Resource, readonly Action[]>>>>> = {
+  admin: { org: ALL, members: ALL, invites: ALL, apiKeys: ALL, providers: ALL, models: ALL, usage: ALL, audit: ['read'] },
+  developer: { org: ['read'], apiKeys: ['read', 'write', 'delete'], models: ['read'], usage: ['read'] },
+  viewer: { org: ['read'], models: ['read'], usage: ['read'] },
+};
+
+export function can(role: OrgRole, permission: Permission): boolean {
+  const [resource, action] = permission.split(':') as [Resource, Action];
+  return ROLE_PERMISSIONS[role][resource]?.includes(action) ?? false;
+}
