@@ -6,7 +6,7 @@ export const LOGGER = Symbol('LOGGER');
 
 @Global()
 @Module({
-  providers: [{ provide: LOGGER, inject: [APP_CONFIG], useFactory: (config: AppConfig) => createLogger(config.LOG_LEVEL) }],
+  providers: [{ provide: LOGGER, inject: [APP_CONFIG], useFactory: (config: AppConfig) => createLogger(config.LOG_LEVEL, config.LOG_FILE) }],
   exports: [LOGGER],
 })
 export class LoggerModule {}

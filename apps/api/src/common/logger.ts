@@ -7,8 +7,9 @@ const REDACT_PATHS = [
   'headers.authorization', 'headers["x-api-key"]', 'secret', '*.secret', 'token', '*.token', 'accessToken',
 ];
 
-export function createLogger(level: string): Logger {
-  return pino({ level, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: undefined });
+export function createLogger(level: string, file?: string): Logger {
+  const options = { level, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: undefined };
+  return file ? pino(options, pino.destination({ dest: file, sync: true, mkdir: true })) : pino(options);
 }
 
 /** Routes Nest's own logging through pino so every line is structured JSON. */

@@ -48,6 +48,8 @@ export const configSchema = z.object({
       if (/^\d+$/.test(v)) return Number(v);
       return v.split(',').map((s) => s.trim()).filter(Boolean);
     }),
+  /** Append logs to this file instead of stdout. */
+  LOG_FILE: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
   /** One overall deadline for an upstream call, streaming included. */
