@@ -87,6 +87,7 @@ describe('admin API authorisation matrix (every endpoint x role x own/other org)
   beforeAll(async () => {
     t = await startTestApp({ SEED_DEMO: 'false' });
     const owner = new AdminClient(t.url, await t.ownerToken());
+    await owner.call('PUT', '/api/platform/private-hosts', { hosts: ['127.0.0.1'] });
     own = await buildOrg(t, owner, 'a');
     other = await buildOrg(t, owner, 'b');
     for (const role of ROLES) clients.set(role, (await inviteMember(t.url, owner, own.orgId, `${role}@a.test`, role)).client);

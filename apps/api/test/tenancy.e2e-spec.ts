@@ -144,7 +144,7 @@ describe('tenancy: orgs, members, sessions, keys and audit', () => {
   });
 
   it('audits admin mutations without secrets, readable by admins only', async () => {
-    await owner.call('POST', `/api/orgs/${orgId}/provider-accounts`, { name: 'audited', kind: 'openai', apiKey: 'sk-audit-canary-123456' });
+    await owner.call('POST', `/api/orgs/${orgId}/provider-accounts`, { name: 'audited', kind: 'openai', baseUrl: 'http://127.0.0.1:9/v1', apiKey: 'sk-audit-canary-123456' });
     const entries = await owner.call<{ action: string; actorEmail: string; details: unknown; ip: string }[]>('GET', `/api/orgs/${orgId}/audit-log`);
     const created = entries.find((e) => e.action === 'POST /api/orgs/:orgId/provider-accounts')!;
     expect(created).toMatchObject({ actorEmail: 'owner@example.com', details: { name: 'audited', apiKey: '[redacted]' } });

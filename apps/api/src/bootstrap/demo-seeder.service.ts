@@ -8,6 +8,7 @@ import { ModelsService } from '../models/models.service';
 import { OrgsService } from '../orgs/orgs.service';
 import { ProviderAccount } from '../providers/provider-account.entity';
 import { ProviderAccountsService } from '../providers/provider-accounts.service';
+import { PrivateHostsService } from '../security/private-hosts.service';
 
 export const DEMO_ORG_SLUG = 'demo';
 
@@ -53,10 +54,13 @@ export class DemoSeederService {
     private readonly providers: ProviderAccountsService,
     private readonly models: ModelsService,
     private readonly keys: ApiKeysService,
+    private readonly privateHosts: PrivateHostsService,
   ) {}
 
   /** Idempotent: creates what is missing (the org and its key only once) and repoints accounts at the mock. */
   async seed(ownerId: string, mockUrl: string): Promise<DemoSeedResult> {
+    // Seeding the demo is the platform owner's opt-in to the built-in mock on loopback.
+    await this.privateHosts.allow(new URL(mockUrl).hostname);
     const existing = await this.orgs.findBySlug(DEMO_ORG_SLUG);
     const org = existing ?? (await this.orgs.create('Demo', DEMO_ORG_SLUG, ownerId));
     const accountIds = new Map<string, string>();

@@ -10,7 +10,9 @@ export type ClusterEvent =
   /** An API key changed state: caches must drop it. */
   | { type: 'api-key.changed'; keyHash: string }
   /** Console sessions ended: access tokens naming them stop working. */
-  | { type: 'session.revoked'; sessionIds: string[] };
+  | { type: 'session.revoked'; sessionIds: string[] }
+  /** Platform settings changed (private-host allowlist). */
+  | { type: 'platform.changed' };
 
 /**
  * Fans an event out to every instance: Redis pub/sub when configured, in-process otherwise.

@@ -6,9 +6,10 @@ import { Deployment } from '../models/deployment.entity';
 import { Model } from '../models/model.entity';
 import { Membership } from '../orgs/membership.entity';
 import { Org } from '../orgs/org.entity';
+import { PlatformSetting } from '../platform/platform-setting.entity';
 import { ProviderAccount } from '../providers/provider-account.entity';
 import { ProviderKey } from '../providers/provider-key.entity';
 import { UsageLog } from '../usage/usage-log.entity';
 import { User } from '../users/user.entity';
 
-export const ENTITIES = [Org, User, Membership, ApiKey, ProviderAccount, ProviderKey, Model, Deployment, UsageLog, Session, Invite, AuditEntry];
+export const ENTITIES = [Org, User, Membership, ApiKey, ProviderAccount, ProviderKey, Model, Deployment, UsageLog, Session, Invite, AuditEntry, PlatformSetting];

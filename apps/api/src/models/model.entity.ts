@@ -8,5 +8,7 @@ export class Model {
   @Column('text') name!: string;
   @Column('text', { nullable: true }) description!: string | null;
   @Column('boolean', { default: true }) enabled!: boolean;
+  /** Models tried, in order, when every deployment of this one failed; cycles are refused at save time. */
+  @Column('text', { name: 'fallback_models', array: true, default: () => "'{}'" }) fallbackModels!: string[];
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }

@@ -12,6 +12,7 @@ import { AppException } from '../common/errors/app.exception';
 import { definedFields } from '../common/defined-fields';
 import { isUuid } from '../common/ids';
 import { SecretBox } from '../crypto/secret-box';
+import { PrivateHostsService } from '../security/private-hosts.service';
 import { ProviderAccount } from './provider-account.entity';
 import { ProviderKey } from './provider-key.entity';
 
@@ -22,6 +23,7 @@ export class ProviderAccountsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly secrets: SecretBox,
     private readonly events: ClusterEventsService,
+    private readonly privateHosts: PrivateHostsService,
   ) {}
 
   async list(orgId: string): Promise<ProviderAccountView[]> {
@@ -42,11 +44,13 @@ export class ProviderAccountsService {
 
   async create(orgId: string, input: CreateProviderAccount): Promise<ProviderAccountView> {
     this.assertKnownVendor(input.vendor);
+    const baseUrl = trimSlash(input.baseUrl ?? this.defaultBaseUrl(input));
+    await this.privateHosts.assertPermitted(baseUrl);
     const id = await this.db.transaction(async (tx) => {
       await this.assertNameFree(tx, orgId, input.name);
       const account = tx.create(ProviderAccount, {
         id: randomUUID(), orgId, name: input.name, kind: input.kind, vendor: input.vendor ?? null,
-        baseUrl: trimSlash(input.baseUrl ?? this.defaultBaseUrl(input)), settings: input.settings ?? {},
+        baseUrl, settings: input.settings ?? {},
         headers: input.headers ?? {}, enabled: input.enabled ?? true,
       });
       await tx.insert(ProviderAccount, account);
@@ -58,6 +62,7 @@ export class ProviderAccountsService {
   }
 
   async update(orgId: string, id: string, input: UpdateProviderAccount): Promise<ProviderAccountView> {
+    if (input.baseUrl !== undefined) await this.privateHosts.assertPermitted(input.baseUrl);
     await this.db.transaction(async (tx) => {
       const account = await this.find(orgId, id, tx);
       if (input.name && input.name !== account.name) await this.assertNameFree(tx, orgId, input.name);

@@ -1,7 +1,10 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { UpstreamError, UpstreamRequest } from '@ai-router/providers';
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import { isIP, type LookupFunction } from 'node:net';
 import { Agent, type Dispatcher, errors, request } from 'undici';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { PrivateHostsService } from '../security/private-hosts.service';
 
 export interface UpstreamResponse {
   status: number;
@@ -21,7 +24,7 @@ export class UpstreamTransportError extends Error {
 export class UpstreamClient implements OnApplicationShutdown {
   private readonly agent: Agent;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+  constructor(@Inject(APP_CONFIG) config: AppConfig, private readonly privateHosts: PrivateHostsService) {
     this.agent = new Agent({
       connections: 512,
       keepAliveTimeout: 30_000,
@@ -29,11 +32,15 @@ export class UpstreamClient implements OnApplicationShutdown {
       headersTimeout: config.UPSTREAM_HEADERS_TIMEOUT_MS,
       // Streams may pause between tokens; the overall deadline bounds them instead.
       bodyTimeout: config.UPSTREAM_HEADERS_TIMEOUT_MS,
-      connect: { timeout: 10_000 },
+      // Every connection re-checks the resolved address: DNS may have changed since the URL was saved.
+      connect: { timeout: 10_000, lookup: this.guardedLookup },
     });
   }
 
   async send(upstream: UpstreamRequest, signal: AbortSignal): Promise<UpstreamResponse> {
+    const host = new URL(upstream.url).hostname.replace(/^\[|\]$/g, '');
+    // IP literals never reach the lookup hook, so they are checked here.
+    if (isIP(host) && this.privateHosts.verdict(host, host)) throw blocked();
     const { body, headers } = await encodeBody(upstream);
     try {
       const response = await request(upstream.url, {
@@ -48,6 +55,15 @@ export class UpstreamClient implements OnApplicationShutdown {
       throw toTransportError(err, signal);
     }
   }
+
+  private readonly guardedLookup: LookupFunction = (hostname, options, callback) => {
+    dnsLookup(hostname, options, (err, address: string | LookupAddress[], family?: number) => {
+      if (err) return callback(err, '', 0);
+      const all = Array.isArray(address) ? address : [{ address, family: family ?? 4 }];
+      if (all.some((a) => this.privateHosts.verdict(hostname, a.address))) return callback(new BlockedHostError() as NodeJS.ErrnoException, '', 0);
+      callback(null, address as string, family);
+    });
+  };
 
   async onApplicationShutdown(): Promise<void> {
     await this.agent.close();
@@ -67,8 +83,22 @@ async function encodeBody(upstream: UpstreamRequest): Promise<{ body: string | U
   };
 }
 
+class BlockedHostError extends Error {
+  constructor() {
+    super('provider host resolves to a non-public address');
+  }
+}
+
+function blocked(): UpstreamTransportError {
+  return new UpstreamTransportError({
+    status: 502, type: 'api_error', code: 'upstream_host_not_allowed', param: null, retryable: true,
+    message: 'The provider host resolves to a private address that is not allowed.',
+  });
+}
+
 export function toTransportError(err: unknown, signal?: AbortSignal): UpstreamTransportError {
   if (err instanceof UpstreamTransportError) return err;
+  if (err instanceof BlockedHostError || (err as { cause?: unknown })?.cause instanceof BlockedHostError) return blocked();
   const timedOut =
     err instanceof errors.HeadersTimeoutError || err instanceof errors.BodyTimeoutError ||
     err instanceof errors.ConnectTimeoutError || (signal?.aborted && (signal.reason as Error)?.name === 'TimeoutError');

@@ -3,3 +3,4 @@ export * from './auth.schema';
 export * from './models.schema';
 export * from './providers.schema';
 export * from './orgs.schema';
+export * from './platform.schema';
