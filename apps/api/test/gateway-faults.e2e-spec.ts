@@ -48,6 +48,15 @@ describe('gateway upstream faults', () => {
     await backup?.close();
   });
 
+  let isolatedCount = 0;
+  /** A model on its own provider account: faults that rest keys or trip breakers stay inside one test. */
+  const isolated = async () => {
+    const name = `isolated-${++isolatedCount}`;
+    const account = await admin.createProvider(orgId(), { name: `${name}-account`, kind: 'openai', baseUrl: `${primary.url}/v1` });
+    await admin.createModel(orgId(), name, [{ providerAccountId: account.id, upstreamModel: 'up-isolated' }]);
+    return name;
+  };
+
   const post = (body: unknown, extra: RequestInit = {}) =>
     fetch(`${t.url}/v1/chat/completions`, {
       method: 'POST', headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' }, body: JSON.stringify(body), ...extra,
@@ -65,20 +74,20 @@ describe('gateway upstream faults', () => {
   });
 
   it('maps an upstream 500 to 502 when nothing else can serve', async () => {
-    const res = await post({ model: 'solo', messages: [{ role: 'user', content: `hi ${fault({ status: 500 })}` }] });
+    const res = await post({ model: await isolated(), messages: [{ role: 'user', content: `hi ${fault({ status: 500 })}` }] });
     expect(res.status).toBe(502);
     const body = (await res.json()) as { error: { type: string; message: string } };
     expect(body.error.type).toBe('server_error'); // the upstream's error type, relayed
   });
 
   it('never blames the client for a provider credential rejected upstream', async () => {
-    const res = await post({ model: 'solo', messages: [{ role: 'user', content: `hi ${fault({ status: 401 })}` }] });
+    const res = await post({ model: await isolated(), messages: [{ role: 'user', content: `hi ${fault({ status: 401 })}` }] });
     expect(res.status).toBe(502);
     expect(await res.json()).toMatchObject({ error: { code: 'upstream_auth_failed' } });
   });
 
   it('answers 503 when the upstream is unavailable, and when no deployment matches a pin', async () => {
-    const unavailable = await post({ model: 'solo', messages: [{ role: 'user', content: `hi ${fault({ status: 503 })}` }] });
+    const unavailable = await post({ model: await isolated(), messages: [{ role: 'user', content: `hi ${fault({ status: 503 })}` }] });
     expect(unavailable.status).toBe(503);
     const pinned = await post({ model: 'solo:nobody', messages: [{ role: 'user', content: 'hi' }] });
     expect(pinned.status).toBe(503);
@@ -95,7 +104,7 @@ describe('gateway upstream faults', () => {
   });
 
   it('relays 429 with Retry-After', async () => {
-    const res = await post({ model: 'solo', messages: [{ role: 'user', content: `hi ${fault({ status: 429, retryAfterSeconds: 7 })}` }] });
+    const res = await post({ model: await isolated(), messages: [{ role: 'user', content: `hi ${fault({ status: 429, retryAfterSeconds: 7 })}` }] });
     expect(res.status).toBe(429);
     expect(res.headers.get('retry-after')).toBe('7');
     // The upstream's own error object is relayed (OpenAI says type "requests" for request-rate limits).
@@ -103,7 +112,7 @@ describe('gateway upstream faults', () => {
   });
 
   it('answers 504 when the upstream is too slow', async () => {
-    const res = await post({ model: 'solo', messages: [{ role: 'user', content: `hi ${fault({ latencyMs: 2_000 })}` }] });
+    const res = await post({ model: await isolated(), messages: [{ role: 'user', content: `hi ${fault({ latencyMs: 2_000 })}` }] });
     expect(res.status).toBe(504);
   });
 

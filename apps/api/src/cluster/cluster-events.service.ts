@@ -12,7 +12,11 @@ export type ClusterEvent =
   /** Console sessions ended: access tokens naming them stop working. */
   | { type: 'session.revoked'; sessionIds: string[] }
   /** Platform settings changed (private-host allowlist). */
-  | { type: 'platform.changed' };
+  | { type: 'platform.changed' }
+  /** A provider key met a rate limit: no instance uses it before `until` (epoch ms). */
+  | { type: 'provider-key.cooldown'; keyId: string; until: number }
+  /** A deployment's circuit breaker changed state on some instance. */
+  | { type: 'breaker.changed'; deploymentId: string; state: 'open' | 'closed'; until: number };
 
 /**
  * Fans an event out to every instance: Redis pub/sub when configured, in-process otherwise.

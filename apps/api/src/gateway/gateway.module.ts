@@ -6,12 +6,13 @@ import { UsageModule } from '../usage/usage.module';
 import { ApiKeyGuard } from './api-key.guard';
 import { GatewayService } from './gateway.service';
 import { ImagesController } from './images.controller';
+import { UpstreamAttemptService } from './upstream-attempt.service';
 import { InferenceController } from './inference.controller';
 import { ModelsCatalogController } from './models-catalog.controller';
 
 @Module({
   imports: [KeysModule, RouterModule, KeyPoolModule, UsageModule],
   controllers: [InferenceController, ImagesController, ModelsCatalogController],
-  providers: [GatewayService, ApiKeyGuard],
+  providers: [GatewayService, UpstreamAttemptService, ApiKeyGuard],
 })
 export class GatewayModule {}

@@ -1,22 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  AdapterRequestError, getAdapter, type OperationAdapter, type ProviderTarget, type ResponseContext, type UpstreamError,
-  UpstreamResponseError,
-} from '@ai-router/providers';
+import { getAdapter, type OperationAdapter, type ResponseContext, type UpstreamError } from '@ai-router/providers';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppErrorCode } from '../common/errors/app-error-code';
 import { AppException } from '../common/errors/app.exception';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { ApiKeyPrincipal } from '../keys/api-key-auth.service';
 import { KeyPoolService } from '../key-pool/key-pool.service';
+import { CircuitBreakerService } from '../router/circuit-breaker.service';
 import { orderCandidates, parseModelRef } from '../router/deployment-selector';
-import type { RouteDeployment } from '../router/route.types';
+import type { OrgRoutes, RouteDeployment } from '../router/route.types';
 import { RoutingSnapshotService } from '../router/routing-snapshot.service';
 import { UsageRecorderService } from '../usage/usage-recorder.service';
 import type { UsageRecord } from '../usage/usage-record';
-import { relayStream } from './sse-relay';
-import { readBounded } from '../upstream/read-bounded';
-import { UpstreamClient, UpstreamTransportError } from '../upstream/upstream-client';
+import { backoffDelayMs, sleep } from './retry-backoff';
+import { UpstreamAttemptService } from './upstream-attempt.service';
+import { allKeysResting, unsupported, upstreamException } from './upstream-errors';
 
 export type GatewayOperation = 'chat' | 'completion' | 'embedding' | 'image' | 'imageEdit';
 
@@ -27,16 +25,21 @@ export interface GatewayBody {
   encoding_format?: string;
 }
 
-/** Upstream error bodies are small; anything bigger is cut, never held whole. */
-const MAX_ERROR_BODY_BYTES = 64 * 1024;
+/** Fallback chains are cycle-free (checked at save); this bounds them anyway. */
+const MAX_FALLBACK_DEPTH = 5;
 
-/** One request through the gateway: resolve the model, try deployments in order, answer, record usage. */
+/**
+ * One request through the gateway: resolve the model (and its fallbacks) to deployments, try them in
+ * order with bounded attempts and backoff between rounds, answer, record usage. Nothing is retried
+ * once a byte reached the client.
+ */
 @Injectable()
 export class GatewayService {
   constructor(
     private readonly snapshot: RoutingSnapshotService,
     private readonly keyPool: KeyPoolService,
-    private readonly client: UpstreamClient,
+    private readonly breakers: CircuitBreakerService,
+    private readonly attempts: UpstreamAttemptService,
     private readonly usage: UsageRecorderService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -44,121 +47,91 @@ export class GatewayService {
   async proxy(operation: GatewayOperation, body: GatewayBody, principal: ApiKeyPrincipal, request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const startedAt = performance.now();
     const requestId = String(request.id);
-    const { modelName, candidates } = await this.candidates(body.model, principal);
+    const { modelName, candidates } = await this.plan(body.model, principal);
     const streamed = body.stream === true;
-    const abort = new AbortController();
-    const clientGone = () => abort.signal.aborted;
+    const clientAbort = new AbortController();
     const onClose = () => {
-      if (!reply.raw.writableFinished) abort.abort();
+      if (!reply.raw.writableFinished) clientAbort.abort();
     };
     reply.raw.on('close', onClose);
-    const signal = AbortSignal.any([abort.signal, AbortSignal.timeout(this.config.UPSTREAM_TIMEOUT_MS)]);
+    const signal = AbortSignal.any([clientAbort.signal, AbortSignal.timeout(this.config.UPSTREAM_TIMEOUT_MS)]);
     const ctx: ResponseContext = {
       requestModel: body.model, requestId, created: Math.floor(Date.now() / 1000),
       encodingFormat: body.encoding_format === 'base64' ? 'base64' : 'float',
     };
-    const base = { requestId, orgId: principal.orgId, apiKeyId: principal.keyId, model: modelName, operation, streamed };
-    const finish = (deployment: RouteDeployment | null, record: Pick<UsageRecord, 'status' | 'usage' | 'ttftMs' | 'errorCode'>) =>
+    let lastDeployment: RouteDeployment | null = null;
+    const finish = (record: Pick<UsageRecord, 'status' | 'usage' | 'ttftMs' | 'errorCode'>) =>
       this.usage.record({
-        ...base, ...record, deploymentId: deployment?.id ?? null, providerAccountId: deployment?.account.id ?? null,
+        requestId, orgId: principal.orgId, apiKeyId: principal.keyId, model: modelName, operation, streamed, ...record,
+        deploymentId: lastDeployment?.id ?? null, providerAccountId: lastDeployment?.account.id ?? null,
         latencyMs: Math.round(performance.now() - startedAt),
       });
 
     let lastError: UpstreamError | null = null;
-    let lastDeployment: RouteDeployment | null = null;
+    let made = 0;
     try {
-      for (const deployment of candidates) {
-        lastDeployment = deployment;
-        const adapter = getAdapter(deployment.account.kind);
-        const op = adapter[operation] as OperationAdapter<unknown> | undefined;
-        if (!op || (streamed && !op.createStreamTransformer)) {
-          lastError = unsupported(operation, streamed);
-          continue;
-        }
-        const key = this.keyPool.pick(deployment.account);
-        const target: ProviderTarget = {
-          kind: deployment.account.kind, baseUrl: deployment.account.baseUrl, apiKey: key.secret,
-          upstreamModel: deployment.upstreamModel, headers: deployment.account.headers,
-          settings: deployment.account.settings, vendor: deployment.account.vendor ?? undefined,
-        };
-        const upstreamRequest = await buildOrReject(op, body, target);
-
-        let response;
-        try {
-          response = await this.client.send(upstreamRequest, signal);
-        } catch (err) {
-          if (clientGone()) return finish(deployment, { status: 499, usage: null, ttftMs: null, errorCode: 'client_closed' });
-          lastError = (err as UpstreamTransportError).upstream;
-          if (lastError.retryable) continue;
-          break;
-        }
-        if (response.status >= 300) {
-          const text = await readBounded(response.body, MAX_ERROR_BODY_BYTES).catch(() => '');
-          lastError = providerCredentialError(adapter.parseError(response.status, text, response.headers));
-          if (lastError.retryable) continue;
-          break;
-        }
-
-        const headers = {
-          'x-request-id': requestId,
-          'x-ai-router-provider': deployment.account.name,
-          'x-ai-router-deployment': deployment.id,
-        };
-        if (!streamed) {
-          const text = await response.body.text();
-          let transformed;
-          try {
-            transformed = op.transformResponse(text, ctx);
-          } catch (err) {
-            lastError = err instanceof UpstreamResponseError ? err.error : malformed();
+      for (let round = 0; made < this.config.UPSTREAM_MAX_ATTEMPTS && !signal.aborted; round++) {
+        if (round > 0) await sleep(backoffDelayMs(round - 1), signal);
+        let triedThisRound = false;
+        for (const deployment of candidates) {
+          if (made >= this.config.UPSTREAM_MAX_ATTEMPTS || signal.aborted) break;
+          const op = getAdapter(deployment.account.kind)[operation] as OperationAdapter<unknown> | undefined;
+          if (!op || (streamed && !op.createStreamTransformer)) {
+            lastError ??= unsupported(operation, streamed);
             continue;
           }
-          void reply.status(200).headers({ ...headers, 'content-type': 'application/json' }).send(transformed.body);
-          return finish(deployment, { status: 200, usage: transformed.usage, ttftMs: null, errorCode: null });
-        }
-
-        const outcome = await relayStream({
-          upstream: response, transformer: op.createStreamTransformer!(ctx), raw: reply.raw, headers,
-          // Taken over from Fastify only when the first byte goes out: until then errors answer normally.
-          onFirstByte: () => reply.hijack(),
-          includeUsage: body.stream_options?.include_usage === true, signal: abort.signal, clientGone, startedAt,
-        });
-        if (outcome.kind === 'failed-before-first-byte') {
+          if (!this.breakers.allow(deployment.id)) continue;
+          const key = this.keyPool.pick(deployment.account);
+          if (!key) {
+            lastError = allKeysResting(this.keyPool.secondsUntilReady(deployment.account));
+            continue;
+          }
+          made++;
+          triedThisRound = true;
+          lastDeployment = deployment;
+          const outcome = await this.attempts.run({
+            orgId: principal.orgId, deployment, key, op, body, streamed, ctx, reply, signal, clientSignal: clientAbort.signal, startedAt, requestId,
+          });
+          if (outcome.kind === 'answered') {
+            return finish({ status: outcome.status, usage: outcome.usage, ttftMs: outcome.ttftMs, errorCode: outcome.errorCode });
+          }
+          if (outcome.kind === 'client-gone') return finish({ status: 499, usage: outcome.usage, ttftMs: outcome.ttftMs, errorCode: 'client_closed' });
           lastError = outcome.error;
-          if (lastError.retryable) continue;
-          break;
+          if (!outcome.error.retryable) break;
         }
-        if (outcome.kind === 'completed') return finish(deployment, { status: 200, usage: outcome.usage, ttftMs: outcome.ttftMs, errorCode: null });
-        if (outcome.kind === 'client-gone') return finish(deployment, { status: 499, usage: outcome.usage, ttftMs: outcome.ttftMs, errorCode: 'client_closed' });
-        return finish(deployment, { status: outcome.error.status, usage: outcome.usage, ttftMs: outcome.ttftMs, errorCode: outcome.error.code ?? 'upstream_error' });
+        // Another round only helps when something was tried and failed in a way that may pass.
+        if (!triedThisRound || !lastError?.retryable) break;
       }
+      if (clientAbort.signal.aborted) return finish({ status: 499, usage: null, ttftMs: null, errorCode: 'client_closed' });
     } catch (err) {
-      if (clientGone()) return finish(lastDeployment, { status: 499, usage: null, ttftMs: null, errorCode: 'client_closed' });
+      if (clientAbort.signal.aborted) return finish({ status: 499, usage: null, ttftMs: null, errorCode: 'client_closed' });
       const appError = err instanceof AppException ? err : null;
-      finish(lastDeployment, { status: appError?.status ?? 500, usage: null, ttftMs: null, errorCode: appError?.code ?? 'internal_error' });
+      finish({ status: appError?.status ?? 500, usage: null, ttftMs: null, errorCode: appError?.code ?? 'internal_error' });
       throw err;
     } finally {
       reply.raw.off('close', onClose);
     }
-
-    const error = upstreamException(lastError);
-    finish(lastDeployment, { status: error.status, usage: null, ttftMs: null, errorCode: lastError?.code ?? error.code });
+    const error = signal.aborted && !lastError
+      ? new AppException(AppErrorCode.UpstreamTimeout, 'The upstream providers did not answer in time.')
+      : upstreamException(lastError);
+    finish({ status: error.status, usage: null, ttftMs: null, errorCode: lastError?.code ?? error.code });
     throw error;
   }
 
-  private async candidates(modelRef: string, principal: ApiKeyPrincipal): Promise<{ modelName: string; candidates: RouteDeployment[] }> {
+  /** The deployments to try, in order: the model's own, then each fallback model's, as the key allows. */
+  private async plan(modelRef: string, principal: ApiKeyPrincipal): Promise<{ modelName: string; candidates: RouteDeployment[] }> {
     const { model: name, pin } = parseModelRef(modelRef);
-    if (principal.allowedModels && !principal.allowedModels.has(name)) {
-      throw new AppException(AppErrorCode.ModelNotAllowed, `This API key is not allowed to use the model \`${name}\`.`, { param: 'model' });
-    }
-    const model = (await this.snapshot.routesFor(principal.orgId)).get(name);
+    assertModelAllowed(principal, name);
+    const routes = await this.snapshot.routesFor(principal.orgId);
+    const model = routes.get(name);
     if (!model) {
       throw new AppException(AppErrorCode.ModelNotFound, `The model \`${modelRef}\` does not exist or you do not have access to it.`, { param: 'model' });
     }
-    const allowed = principal.allowedProviders;
-    const candidates = orderCandidates(model, pin)
-      .filter((d) => !allowed || allowed.has(d.account.name) || allowed.has(d.account.kind))
-      .slice(0, this.config.UPSTREAM_MAX_ATTEMPTS);
+    const providerAllowed = (d: RouteDeployment) =>
+      !principal.allowedProviders || principal.allowedProviders.has(d.account.name) || principal.allowedProviders.has(d.account.kind);
+    const candidates = orderCandidates(model, pin).filter(providerAllowed);
+    // A pinned provider means exactly that provider: no fallback to other models.
+    if (!pin) candidates.push(...fallbackCandidates(routes, model.fallbacks, principal).filter(providerAllowed));
     if (!candidates.length) {
       throw new AppException(AppErrorCode.NoDeploymentAvailable, `No provider is available for the model \`${modelRef}\`.`);
     }
@@ -166,44 +139,25 @@ export class GatewayService {
   }
 }
 
-async function buildOrReject(op: OperationAdapter<unknown>, body: GatewayBody, target: ProviderTarget) {
-  try {
-    return await op.buildRequest(body, target, { includeStreamUsage: true });
-  } catch (err) {
-    if (err instanceof AdapterRequestError) {
-      throw new AppException(AppErrorCode.ValidationFailed, err.message, { status: err.status, param: err.param ?? null });
-    }
-    throw err;
+function assertModelAllowed(principal: ApiKeyPrincipal, name: string): void {
+  if (principal.allowedModels && !principal.allowedModels.has(name)) {
+    throw new AppException(AppErrorCode.ModelNotAllowed, `This API key is not allowed to use the model \`${name}\`.`, { param: 'model' });
   }
 }
 
-function unsupported(operation: GatewayOperation, streamed: boolean): UpstreamError {
-  return {
-    status: 400, type: 'invalid_request_error', code: 'unsupported_operation', param: streamed ? 'stream' : null, retryable: true,
-    message: `No provider of this model supports ${streamed ? 'streaming ' : ''}${operation} requests.`,
+function fallbackCandidates(routes: OrgRoutes, fallbacks: string[], principal: ApiKeyPrincipal): RouteDeployment[] {
+  const out: RouteDeployment[] = [];
+  const seen = new Set<string>();
+  const visit = (names: string[], depth: number) => {
+    for (const name of names) {
+      const model = routes.get(name);
+      if (!model || seen.has(name) || depth > MAX_FALLBACK_DEPTH) continue;
+      if (principal.allowedModels && !principal.allowedModels.has(name)) continue;
+      seen.add(name);
+      out.push(...orderCandidates(model, null));
+      visit(model.fallbacks, depth + 1);
+    }
   };
-}
-
-/**
- * An upstream 401/403 is the gateway's credential problem, not the client's: answering 401 would make
- * SDKs blame the caller's key. Another deployment may still serve.
- */
-function providerCredentialError(error: UpstreamError): UpstreamError {
-  if (error.status !== 401 && error.status !== 403) return error;
-  return {
-    status: 502, type: 'api_error', code: 'upstream_auth_failed', param: null, retryable: true,
-    message: 'The provider rejected the gateway\'s credentials for this deployment.',
-  };
-}
-
-function malformed(): UpstreamError {
-  return { status: 502, type: 'api_error', code: 'upstream_malformed_response', param: null, message: 'The upstream provider sent a malformed response.', retryable: true };
-}
-
-function upstreamException(error: UpstreamError | null): AppException {
-  if (!error) return new AppException(AppErrorCode.NoDeploymentAvailable, 'No provider could serve this request.');
-  const code = error.status === 504 ? AppErrorCode.UpstreamTimeout : error.status >= 500 ? AppErrorCode.UpstreamError : AppErrorCode.ValidationFailed;
-  return new AppException(code, error.message, {
-    status: error.status, param: error.param, openaiType: error.type, openaiCode: error.code, retryAfterSeconds: error.retryAfterSeconds,
-  });
+  visit(fallbacks, 1);
+  return out;
 }

@@ -34,7 +34,11 @@ export class ModelsService {
   async create(orgId: string, input: CreateModel): Promise<ModelView> {
     const id = await this.db.transaction(async (tx) => {
       await this.assertNameFree(tx, orgId, input.name);
-      const model = tx.create(Model, { id: randomUUID(), orgId, name: input.name, description: input.description ?? null, enabled: input.enabled ?? true });
+      const model = tx.create(Model, {
+        id: randomUUID(), orgId, name: input.name, description: input.description ?? null, enabled: input.enabled ?? true,
+        fallbackModels: input.fallbackModels ?? [],
+      });
+      await this.assertNoFallbackCycle(tx, orgId, model.name, model.fallbackModels);
       await tx.insert(Model, model);
       for (const [i, d] of (input.deployments ?? []).entries()) await this.insertDeployment(tx, orgId, model.id, d, `deployments[${i}].providerAccountId`);
       return model.id;
@@ -47,6 +51,7 @@ export class ModelsService {
     await this.db.transaction(async (tx) => {
       const model = await this.findModel(tx, orgId, id);
       if (input.name && input.name !== model.name) await this.assertNameFree(tx, orgId, input.name);
+      if (input.fallbackModels) await this.assertNoFallbackCycle(tx, orgId, input.name ?? model.name, input.fallbackModels);
       await tx.update(Model, { id, orgId }, definedFields(input));
     });
     await this.changed(orgId);
@@ -107,6 +112,30 @@ export class ModelsService {
     return model;
   }
 
+  /** A fallback chain that leads back to its start would loop forever at request time: refuse it here. */
+  private async assertNoFallbackCycle(tx: EntityManager, orgId: string, name: string, fallbacks: string[]): Promise<void> {
+    const graph = new Map((await tx.findBy(Model, { orgId })).map((m) => [m.name, m.fallbackModels ?? []]));
+    graph.set(name, fallbacks);
+    const path: string[] = [];
+    const visiting = new Set<string>();
+    const visit = (node: string): string[] | null => {
+      if (visiting.has(node)) return [...path.slice(path.indexOf(node)), node];
+      visiting.add(node);
+      path.push(node);
+      for (const next of graph.get(node) ?? []) {
+        const cycle = visit(next);
+        if (cycle) return cycle;
+      }
+      path.pop();
+      visiting.delete(node);
+      return null;
+    };
+    const cycle = visit(name);
+    if (cycle) {
+      throw new AppException(AppErrorCode.ValidationFailed, `fallback models form a cycle: ${cycle.join(' -> ')}`, { param: 'fallbackModels' });
+    }
+  }
+
   private async assertNameFree(tx: EntityManager, orgId: string, name: string): Promise<void> {
     if (await tx.existsBy(Model, { orgId, name })) {
       throw new AppException(AppErrorCode.Conflict, `a model named "${name}" already exists`, { param: 'name' });
@@ -123,5 +152,8 @@ function deploymentView(d: Deployment): DeploymentView {
 }
 
 function modelView(m: Model, deployments: Deployment[]): ModelView {
-  return { id: m.id, name: m.name, description: m.description, enabled: m.enabled, deployments: deployments.map(deploymentView), createdAt: m.createdAt.toISOString() };
+  return {
+    id: m.id, name: m.name, description: m.description, enabled: m.enabled, fallbackModels: m.fallbackModels ?? [],
+    deployments: deployments.map(deploymentView), createdAt: m.createdAt.toISOString(),
+  };
 }

@@ -30,6 +30,8 @@ export interface RouteModel {
   createdAt: number;
   /** Only deployments that can serve: enabled, on an enabled account that has at least one key. */
   deployments: RouteDeployment[];
+  /** Models to try, in order, when every deployment of this one failed. */
+  fallbacks: string[];
 }
 
 /** One org's routable models by public name; immutable once built. */

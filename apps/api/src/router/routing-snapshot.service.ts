@@ -81,7 +81,7 @@ export class RoutingSnapshotService implements OnModuleDestroy {
       const serving = deployments
         .filter((d) => d.modelId === m.id && routeAccounts.has(d.providerAccountId))
         .map((d) => ({ id: d.id, upstreamModel: d.upstreamModel, weight: d.weight, priority: d.priority, account: routeAccounts.get(d.providerAccountId)! }));
-      routes.set(m.name, { id: m.id, name: m.name, createdAt: Math.floor(m.createdAt.getTime() / 1000), deployments: serving });
+      routes.set(m.name, { id: m.id, name: m.name, createdAt: Math.floor(m.createdAt.getTime() / 1000), deployments: serving, fallbacks: m.fallbackModels ?? [] });
     }
     return routes;
   }

@@ -15,10 +15,14 @@ export type CreateDeployment = z.infer<typeof createDeploymentSchema>;
 export const updateDeploymentSchema = createDeploymentSchema.omit({ providerAccountId: true }).partial();
 export type UpdateDeployment = z.infer<typeof updateDeploymentSchema>;
 
+/** Other public models tried, in order, when every deployment of this one failed. */
+const fallbackModels = z.array(modelName).max(10);
+
 export const createModelSchema = z.strictObject({
   name: modelName,
   description: z.string().max(2000).optional(),
   enabled: z.boolean().optional(),
+  fallbackModels: fallbackModels.optional(),
   deployments: z.array(createDeploymentSchema).max(100).optional(),
 });
 export type CreateModel = z.infer<typeof createModelSchema>;
@@ -27,6 +31,7 @@ export const updateModelSchema = z.strictObject({
   name: modelName.optional(),
   description: z.string().max(2000).nullable().optional(),
   enabled: z.boolean().optional(),
+  fallbackModels: fallbackModels.optional(),
 });
 export type UpdateModel = z.infer<typeof updateModelSchema>;
 
@@ -44,6 +49,7 @@ export interface ModelView {
   name: string;
   description: string | null;
   enabled: boolean;
+  fallbackModels: string[];
   deployments: DeploymentView[];
   createdAt: string;
 }

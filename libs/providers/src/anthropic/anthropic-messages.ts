@@ -8,8 +8,16 @@ import type {
   ChatCompletionMessageParam,
   ChatCompletionToolMessageParam,
 } from '@ai-router/contracts';
+import {
+  appendTurn,
+  DATA_URL,
+  legacyFunctionMessageError,
+  nonEmptyTextParts,
+  readAssistantMessage,
+  type Turn,
+} from '../core/chat-messages';
 import { AdapterRequestError } from '../core/errors';
-import { type JsonObject, parseJsonObject } from '../core/json';
+import type { JsonObject } from '../core/json';
 
 export type AnthropicBlock = JsonObject;
 
@@ -23,8 +31,8 @@ export interface AnthropicConversation {
   messages: AnthropicMessage[];
 }
 
+const SUBJECT = 'Anthropic models';
 const IMAGE_MEDIA_TYPES = new Set(['image/jpeg', 'image/png', 'image/gif', 'image/webp']);
-const DATA_URL = /^data:([^;,]+)(?:;[^;,]*)*;base64,(.*)$/s;
 
 /** Anthropic's prompt-caching marker is not an OpenAI field, but clients put it on parts; keep it. */
 function withCacheControl(block: AnthropicBlock, source: object): AnthropicBlock {
@@ -71,39 +79,13 @@ function userPartBlock(part: ChatCompletionContentPart, param: string): Anthropi
 }
 
 function textBlocks(content: string | ReadonlyArray<{ text: string }>): AnthropicBlock[] {
-  if (typeof content === 'string') return content === '' ? [] : [textBlock(content)];
-  return content.filter((part) => part.text !== '').map((part) => textBlock(part.text, part));
-}
-
-/** Anthropic wants `tool_use.input` as an object; OpenAI carries it as a JSON string. */
-function parseArguments(args: string, param: string): JsonObject {
-  if (args.trim() === '') return {};
-  const input = parseJsonObject(args);
-  if (!input) throw new AdapterRequestError(param, 'Tool call arguments must be a JSON object.', 'invalid_value');
-  return input;
+  return nonEmptyTextParts(content).map((part) => textBlock(part.text, part));
 }
 
 function assistantBlocks(message: ChatCompletionAssistantMessageParam, param: string): AnthropicBlock[] {
-  if (message.function_call) {
-    const text = "Legacy 'function_call' is not supported by Anthropic models; use 'tool_calls'.";
-    throw new AdapterRequestError(`${param}.function_call`, text);
-  }
-  const content = message.content ?? '';
-  // A refusal the model gave earlier is still text the model said.
-  const parts =
-    typeof content === 'string'
-      ? content
-      : content.map((part) => ({ ...part, text: part.type === 'text' ? part.text : part.refusal }));
-  const blocks = textBlocks(parts);
-  (message.tool_calls ?? []).forEach((call, index) => {
-    const callParam = `${param}.tool_calls[${index}]`;
-    if (call.type !== 'function') {
-      throw new AdapterRequestError(`${callParam}.type`, 'Only function tool calls are supported by Anthropic models.');
-    }
-    const input = parseArguments(call.function.arguments, `${callParam}.function.arguments`);
-    blocks.push({ type: 'tool_use', id: call.id, name: call.function.name, input });
-  });
-  return blocks;
+  const { text, toolCalls } = readAssistantMessage(message, param, SUBJECT);
+  const calls = toolCalls.map(({ call, input }) => ({ type: 'tool_use', id: call.id, name: call.function.name, input }));
+  return [...textBlocks(text), ...calls];
 }
 
 function toolResultBlock(message: ChatCompletionToolMessageParam): AnthropicBlock {
@@ -120,12 +102,7 @@ function collapse(blocks: AnthropicBlock[]): string | AnthropicBlock[] {
 
 export function toAnthropicConversation(messages: readonly ChatCompletionMessageParam[]): AnthropicConversation {
   const system: AnthropicBlock[] = [];
-  const turns: Array<{ role: 'user' | 'assistant'; blocks: AnthropicBlock[] }> = [];
-  const append = (role: 'user' | 'assistant', blocks: AnthropicBlock[]) => {
-    const last = turns[turns.length - 1];
-    if (last?.role === role) last.blocks.push(...blocks);
-    else turns.push({ role, blocks });
-  };
+  const turns: Array<Turn<AnthropicMessage['role'], AnthropicBlock>> = [];
 
   messages.forEach((message, index) => {
     const param = `messages[${index}]`;
@@ -135,29 +112,26 @@ export function toAnthropicConversation(messages: readonly ChatCompletionMessage
         system.push(...textBlocks(message.content));
         return;
       case 'user':
-        append('user', typeof message.content === 'string'
+        appendTurn(turns, 'user', typeof message.content === 'string'
           ? [textBlock(message.content)]
           : message.content.map((part, partIndex) => userPartBlock(part, `${param}.content[${partIndex}]`)));
         return;
       case 'assistant': {
         const blocks = assistantBlocks(message, param);
         // An assistant turn with neither text nor tool calls carries nothing Anthropic would accept.
-        if (blocks.length > 0) append('assistant', blocks);
+        if (blocks.length > 0) appendTurn(turns, 'assistant', blocks);
         return;
       }
       case 'tool':
-        append('user', [toolResultBlock(message)]);
+        appendTurn(turns, 'user', [toolResultBlock(message)]);
         return;
       case 'function':
-        throw new AdapterRequestError(
-          `${param}.role`,
-          "Legacy 'function' messages are not supported by Anthropic models; use tools.",
-        );
+        throw legacyFunctionMessageError(param, SUBJECT);
     }
   });
 
   const conversation: AnthropicConversation = {
-    messages: turns.map((turn) => ({ role: turn.role, content: collapse(turn.blocks) })),
+    messages: turns.map((turn) => ({ role: turn.role, content: collapse(turn.items) })),
   };
   if (system.length > 0) conversation.system = collapse(system);
   return conversation;

@@ -1,7 +1,9 @@
 import type { ChatCompletionRequest } from '@ai-router/contracts';
 import { describe, expect, it } from 'vitest';
 import type { ProviderTarget } from '../core/adapter.types';
+import { OPENAI_ONLY_FEATURE_REJECTIONS, PENALTY_REJECTIONS, rejectionRows } from '../core/__fixtures__/chat-rejections';
 import { readJsonFixture } from '../core/__fixtures__/stream-harness';
+import { thrownBy } from '../core/__fixtures__/thrown';
 import { AdapterRequestError } from '../core/errors';
 import { anthropicAdapter } from './anthropic.adapter';
 
@@ -18,15 +20,7 @@ function build(patch: Record<string, unknown>, messages: unknown[] = [{ role: 'u
   return JSON.parse(anthropicAdapter.chat!.buildRequest(request, target, { includeStreamUsage: true }).body!);
 }
 
-function rejection(patch: Record<string, unknown>, messages?: unknown[]): AdapterRequestError {
-  try {
-    build(patch, messages);
-  } catch (error) {
-    if (error instanceof AdapterRequestError) return error;
-    throw error;
-  }
-  throw new Error('expected an AdapterRequestError');
-}
+const rejection = (patch: Record<string, unknown>, messages?: unknown[]) => thrownBy(AdapterRequestError, () => build(patch, messages));
 
 describe('anthropicAdapter.chat.buildRequest', () => {
   it('translates a full conversation with tools into a Messages API request', () => {
@@ -123,14 +117,7 @@ describe('anthropicAdapter.chat.buildRequest', () => {
   it.each([
     ['n above 1', { n: 2 }, undefined, 'n'],
     ['temperature above 1', { temperature: 1.5 }, undefined, 'temperature'],
-    ['logprobs', { logprobs: true }, undefined, 'logprobs'],
-    ['top_logprobs', { top_logprobs: 3 }, undefined, 'top_logprobs'],
-    ['logit_bias', { logit_bias: { '50256': -100 } }, undefined, 'logit_bias'],
-    ['presence_penalty', { presence_penalty: 0.5 }, undefined, 'presence_penalty'],
-    ['frequency_penalty', { frequency_penalty: -1 }, undefined, 'frequency_penalty'],
-    ['audio output', { modalities: ['text', 'audio'] }, undefined, 'modalities'],
-    ['audio parameters', { audio: { format: 'wav', voice: 'alloy' } }, undefined, 'audio'],
-    ['legacy functions', { functions: [{ name: 'f' }] }, undefined, 'functions'],
+    ...rejectionRows([...OPENAI_ONLY_FEATURE_REJECTIONS, ...PENALTY_REJECTIONS], undefined),
     ['json_object mode', { response_format: { type: 'json_object' } }, undefined, 'response_format.type'],
     ['json_schema without schema', { response_format: { type: 'json_schema', json_schema: { name: 'x' } } }, undefined, 'response_format.json_schema.schema'],
     ['minimal reasoning effort', { reasoning_effort: 'minimal' }, undefined, 'reasoning_effort'],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ResponseContext } from '../core/adapter.types';
-import { readableEvents, readFixture, readJsonFixture, runStream, runUnderEveryCut } from '../core/__fixtures__/stream-harness';
+import { expectRunMatchesFixture, readFixture, runStream, runUnderEveryCut } from '../core/__fixtures__/stream-harness';
 import { anthropicAdapter } from './anthropic.adapter';
 
 const ctx: ResponseContext = { requestModel: 'claude-sonnet', requestId: 'req_01HZX', created: 1735689600 };
@@ -16,9 +16,7 @@ describe('anthropicAdapter chat stream', () => {
     ['a mid-stream overloaded error', 'chat-stream-error', null, { inputTokens: 12, outputTokens: 1, cachedInputTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0 }],
   ])('translates %s, identically under every cut', (_name, fixture, finishReason, usage) => {
     const run = runUnderEveryCut(create, readFixture(__dirname, `${fixture}.sse`));
-    expect(readableEvents(run.events)).toEqual(readJsonFixture(__dirname, `${fixture}.expected.json`));
-    expect(run.finishReason).toBe(finishReason);
-    expect(run.usage).toEqual(usage);
+    expectRunMatchesFixture(run, __dirname, fixture, finishReason, usage);
   });
 
   it('puts the assistant role on the first chunk even without message_start', () => {

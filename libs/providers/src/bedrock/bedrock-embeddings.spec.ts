@@ -2,6 +2,7 @@ import type { EmbeddingRequest } from '@ai-router/contracts';
 import { describe, expect, it } from 'vitest';
 import type { ProviderTarget } from '../core/adapter.types';
 import { readFixture } from '../core/__fixtures__/stream-harness';
+import { rejectedWith } from '../core/__fixtures__/thrown';
 import { AdapterRequestError, UpstreamResponseError } from '../core/errors';
 import type { ResponseContext } from '../core/adapter.types';
 import { bedrockAdapter } from './bedrock.adapter';
@@ -24,11 +25,7 @@ async function build(patch: Partial<EmbeddingRequest> & Record<string, unknown>,
   return { url: upstream.url, accept: upstream.headers.accept, body: JSON.parse(upstream.body as string) };
 }
 
-async function rejection(patch: Record<string, unknown>, upstreamModel?: string): Promise<AdapterRequestError> {
-  const error = await build(patch, upstreamModel).then(() => new Error('expected an AdapterRequestError'), (thrown: unknown) => thrown);
-  if (error instanceof AdapterRequestError) return error;
-  throw error;
-}
+const rejection = (patch: Record<string, unknown>, upstreamModel?: string) => rejectedWith(AdapterRequestError, () => build(patch, upstreamModel));
 
 describe('bedrockAdapter.embedding.buildRequest', () => {
   it('invokes Titan v2 with one input text, normalised, at the requested dimensions', async () => {

@@ -3,10 +3,12 @@
  * (`{inputText}` -> `{embedding, inputTextTokenCount}`); Cohere Embed models take a batch
  * (`{texts, input_type}` -> `{embeddings}`). The body is built per family, the answer read in either shape.
  */
-import type { EmbeddingRequest, EmbeddingResponse } from '@ai-router/contracts';
+import type { EmbeddingRequest } from '@ai-router/contracts';
 import type { ResponseContext, TransformedResponse } from '../core/adapter.types';
+import { embeddingListResponse, embeddingTexts, isVector } from '../core/embeddings';
 import { AdapterRequestError, invalidUpstreamResponse, UpstreamResponseError } from '../core/errors';
 import { isRecord, type JsonObject, parseJsonObject } from '../core/json';
+import { tokenCount } from '../core/usage';
 
 /** Cohere Embed on Bedrock accepts at most 96 texts per call. */
 export const COHERE_MAX_TEXTS = 96;
@@ -21,13 +23,6 @@ export function isCohereEmbedModel(modelId: string): boolean {
 /** Titan Text Embeddings v1 (and the G1 name) take `inputText` only: no dimensions, no normalize. */
 function isTitanV1(modelId: string): boolean {
   return /amazon\.titan-embed-(text-v1|g1-text)/.test(modelId);
-}
-
-/** Bedrock embeds text only: token arrays (OpenAI's pre-tokenised input) have no equivalent. */
-function inputTexts(input: EmbeddingRequest['input']): string[] {
-  if (typeof input === 'string') return [input];
-  if (input.every((item): item is string => typeof item === 'string')) return input;
-  throw new AdapterRequestError('input', 'Bedrock embedding models accept text only, not token arrays.', 'invalid_value');
 }
 
 function rejectDimensions(request: EmbeddingRequest, allowed: ReadonlySet<number> | null, model: string): void {
@@ -70,12 +65,8 @@ function titanBody(request: EmbeddingRequest, modelId: string, texts: string[]):
 }
 
 export function toEmbeddingBody(request: EmbeddingRequest, modelId: string): JsonObject {
-  const texts = inputTexts(request.input);
+  const texts = embeddingTexts(request.input, 'Bedrock');
   return isCohereEmbedModel(modelId) ? cohereBody(request, modelId, texts) : titanBody(request, modelId, texts);
-}
-
-function isVector(value: unknown): value is number[] {
-  return Array.isArray(value) && value.every((item) => typeof item === 'number');
 }
 
 /** Titan `{embedding}`; Cohere `{embeddings: [[...]]}` or, by type, `{embeddings: {float: [[...]]}}`. */
@@ -85,13 +76,6 @@ function vectorsOf(body: JsonObject): number[][] | undefined {
   return Array.isArray(embeddings) && embeddings.length > 0 && embeddings.every(isVector) ? embeddings : undefined;
 }
 
-/** OpenAI's base64 layout: the vector as little-endian float32 bytes. */
-export function toBase64Float32(vector: readonly number[]): string {
-  const bytes = Buffer.alloc(vector.length * 4);
-  vector.forEach((value, index) => bytes.writeFloatLE(value, index * 4));
-  return bytes.toString('base64');
-}
-
 /**
  * Titan reports `inputTextTokenCount`; Cohere on Bedrock reports its count only in the
  * `x-amzn-bedrock-input-token-count` response header, which this body-only transform cannot see, so
@@ -99,24 +83,12 @@ export function toBase64Float32(vector: readonly number[]): string {
  */
 function promptTokens(body: JsonObject): number {
   const billed = isRecord(body.meta) && isRecord(body.meta.billed_units) ? body.meta.billed_units.input_tokens : undefined;
-  const value = body.inputTextTokenCount ?? billed;
-  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.floor(value) : 0;
+  return tokenCount(body.inputTextTokenCount ?? billed);
 }
 
 export function transformEmbeddingResponse(text: string, ctx: ResponseContext): TransformedResponse {
   const body = parseJsonObject(text);
   const vectors = body ? vectorsOf(body) : undefined;
   if (!body || !vectors) throw new UpstreamResponseError(invalidUpstreamResponse('the body is not a Bedrock embedding response'));
-  const base64 = ctx.encodingFormat === 'base64';
-  const tokens = promptTokens(body);
-  const response: EmbeddingResponse = {
-    object: 'list',
-    data: vectors.map((vector, index) => ({ object: 'embedding', index, embedding: base64 ? toBase64Float32(vector) : vector })),
-    model: ctx.requestModel,
-    usage: { prompt_tokens: tokens, total_tokens: tokens },
-  };
-  return {
-    body: JSON.stringify(response),
-    usage: { inputTokens: tokens, outputTokens: 0, cachedInputTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0 },
-  };
+  return embeddingListResponse(vectors, promptTokens(body), ctx);
 }

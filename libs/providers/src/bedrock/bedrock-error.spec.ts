@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { itCopesWithForeignBody, itMapsErrorTable } from '../core/__fixtures__/error-tables';
 import { bedrockErrorName, bedrockStreamError } from './bedrock-error';
 import { bedrockAdapter } from './bedrock.adapter';
 
@@ -7,30 +8,24 @@ const header = (type: string) => ({ 'x-amzn-errortype': `${type}:${CORAL}`, 'x-a
 const parse = bedrockAdapter.parseError;
 
 describe('bedrockAdapter.parseError', () => {
-  it.each([
-    // HTTP status as Bedrock sends it, error name, client status, OpenAI type, retryable
-    [400, 'ValidationException', 400, 'invalid_request_error', false],
-    [400, 'ServiceQuotaExceededException', 429, 'rate_limit_error', true],
-    [403, 'AccessDeniedException', 403, 'permission_error', false],
-    [403, 'UnrecognizedClientException', 403, 'permission_error', false],
-    [404, 'ResourceNotFoundException', 404, 'not_found_error', false],
-    [408, 'ModelTimeoutException', 504, 'api_error', true],
-    [424, 'ModelErrorException', 502, 'api_error', true],
-    [429, 'ThrottlingException', 429, 'rate_limit_error', true],
-    [429, 'ModelNotReadyException', 503, 'api_error', true],
-    [500, 'InternalServerException', 502, 'api_error', true],
-    [503, 'ServiceUnavailableException', 503, 'api_error', true],
-    [418, 'SomeFutureException', 418, 'invalid_request_error', false],
-  ])('maps HTTP %i %s to %i %s', (status, name, clientStatus, type, retryable) => {
-    expect(parse(status, JSON.stringify({ message: 'details' }), header(name))).toEqual({
-      status: clientStatus,
-      type,
-      code: name,
-      param: null,
-      message: 'details',
-      retryable,
-    });
-  });
+  itMapsErrorTable(
+    [
+      // HTTP status as Bedrock sends it, error name, client status, OpenAI type, retryable
+      [400, 'ValidationException', 400, 'invalid_request_error', false],
+      [400, 'ServiceQuotaExceededException', 429, 'rate_limit_error', true],
+      [403, 'AccessDeniedException', 403, 'permission_error', false],
+      [403, 'UnrecognizedClientException', 403, 'permission_error', false],
+      [404, 'ResourceNotFoundException', 404, 'not_found_error', false],
+      [408, 'ModelTimeoutException', 504, 'api_error', true],
+      [424, 'ModelErrorException', 502, 'api_error', true],
+      [429, 'ThrottlingException', 429, 'rate_limit_error', true],
+      [429, 'ModelNotReadyException', 503, 'api_error', true],
+      [500, 'InternalServerException', 502, 'api_error', true],
+      [503, 'ServiceUnavailableException', 503, 'api_error', true],
+      [418, 'SomeFutureException', 418, 'invalid_request_error', false],
+    ],
+    (status, name) => parse(status, JSON.stringify({ message: 'details' }), header(name)),
+  );
 
   it('carries retry-after', () => {
     const error = parse(429, '{"message":"Too many requests, please wait before trying again."}', { ...header('ThrottlingException'), 'retry-after': '7' });
@@ -49,16 +44,7 @@ describe('bedrockAdapter.parseError', () => {
     });
   });
 
-  it('copes with a body that is not a Bedrock error', () => {
-    expect(parse(502, '<html>Bad Gateway</html>', {})).toEqual({
-      status: 502,
-      type: 'api_error',
-      code: null,
-      param: null,
-      message: 'The upstream provider answered HTTP 502',
-      retryable: true,
-    });
-  });
+  itCopesWithForeignBody(parse, 'a Bedrock error');
 });
 
 describe('bedrockErrorName', () => {

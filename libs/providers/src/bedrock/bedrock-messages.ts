@@ -9,8 +9,16 @@ import type {
   ChatCompletionMessageParam,
   ChatCompletionToolMessageParam,
 } from '@ai-router/contracts';
+import {
+  appendTurn,
+  DATA_URL,
+  legacyFunctionMessageError,
+  nonEmptyTextParts,
+  readAssistantMessage,
+  type Turn,
+} from '../core/chat-messages';
 import { AdapterRequestError } from '../core/errors';
-import { type JsonObject, parseJsonObject } from '../core/json';
+import type { JsonObject } from '../core/json';
 
 export type ConverseBlock = JsonObject;
 
@@ -27,7 +35,6 @@ export interface ConverseConversation {
 }
 
 const PROVIDER = 'Bedrock Converse';
-const DATA_URL = /^data:([^;,]+)(?:;[^;,]*)*;base64,(.*)$/s;
 
 const IMAGE_FORMATS: Readonly<Record<string, string>> = {
   'image/png': 'png',
@@ -55,8 +62,7 @@ function withCachePoint(block: ConverseBlock, source: object): ConverseBlock[] {
 }
 
 function textBlocks(content: string | ReadonlyArray<{ text: string }>): ConverseBlock[] {
-  if (typeof content === 'string') return content === '' ? [] : [{ text: content }];
-  return content.filter((part) => part.text !== '').flatMap((part) => withCachePoint({ text: part.text }, part));
+  return nonEmptyTextParts(content).flatMap((part) => withCachePoint({ text: part.text }, part));
 }
 
 function imageBlock(url: string, param: string): ConverseBlock {
@@ -109,34 +115,10 @@ function userBlocks(content: string | ChatCompletionContentPart[], param: string
   });
 }
 
-/** Converse wants `toolUse.input` as an object; OpenAI carries it as a JSON string. */
-function parseArguments(args: string, param: string): JsonObject {
-  if (args.trim() === '') return {};
-  const input = parseJsonObject(args);
-  if (!input) throw new AdapterRequestError(param, 'Tool call arguments must be a JSON object.', 'invalid_value');
-  return input;
-}
-
 function assistantBlocks(message: ChatCompletionAssistantMessageParam, param: string): ConverseBlock[] {
-  if (message.function_call) {
-    throw new AdapterRequestError(`${param}.function_call`, `Legacy 'function_call' is not supported by ${PROVIDER}; use 'tool_calls'.`);
-  }
-  const content = message.content ?? '';
-  // A refusal the model gave earlier is still text the model said.
-  const blocks = textBlocks(
-    typeof content === 'string'
-      ? content
-      : content.map((part) => ({ ...part, text: part.type === 'text' ? part.text : part.refusal })),
-  );
-  (message.tool_calls ?? []).forEach((call, index) => {
-    const callParam = `${param}.tool_calls[${index}]`;
-    if (call.type !== 'function') {
-      throw new AdapterRequestError(`${callParam}.type`, `Only function tool calls are supported by ${PROVIDER}.`);
-    }
-    const input = parseArguments(call.function.arguments, `${callParam}.function.arguments`);
-    blocks.push({ toolUse: { toolUseId: call.id, name: call.function.name, input } });
-  });
-  return blocks;
+  const { text, toolCalls } = readAssistantMessage(message, param, PROVIDER);
+  const calls = toolCalls.map(({ call, input }) => ({ toolUse: { toolUseId: call.id, name: call.function.name, input } }));
+  return [...textBlocks(text), ...calls];
 }
 
 /**
@@ -150,13 +132,11 @@ function toolResultBlock(message: ChatCompletionToolMessageParam): ConverseBlock
 
 export function toConverseConversation(messages: readonly ChatCompletionMessageParam[]): ConverseConversation {
   const system: ConverseBlock[] = [];
-  const turns: ConverseMessage[] = [];
+  const turns: Array<Turn<ConverseMessage['role'], ConverseBlock>> = [];
   let hasToolBlocks = false;
-  const append = (role: 'user' | 'assistant', blocks: ConverseBlock[]) => {
-    if (blocks.length === 0) return;
-    const last = turns[turns.length - 1];
-    if (last?.role === role) last.content.push(...blocks);
-    else turns.push({ role, content: blocks });
+  // A turn without blocks carries nothing, so it is left out.
+  const append = (role: ConverseMessage['role'], blocks: ConverseBlock[]) => {
+    if (blocks.length > 0) appendTurn(turns, role, blocks);
   };
 
   messages.forEach((message, index) => {
@@ -180,7 +160,7 @@ export function toConverseConversation(messages: readonly ChatCompletionMessageP
         append('user', [toolResultBlock(message)]);
         return;
       case 'function':
-        throw new AdapterRequestError(`${param}.role`, `Legacy 'function' messages are not supported by ${PROVIDER}; use tools.`);
+        throw legacyFunctionMessageError(param, PROVIDER);
     }
   });
 
@@ -188,7 +168,7 @@ export function toConverseConversation(messages: readonly ChatCompletionMessageP
     const message = `${PROVIDER} needs a conversation that starts with a non-empty user message (after system messages).`;
     throw new AdapterRequestError('messages', message, 'invalid_value');
   }
-  const conversation: ConverseConversation = { messages: turns, hasToolBlocks };
+  const conversation: ConverseConversation = { messages: turns.map(({ role, items }) => ({ role, content: items })), hasToolBlocks };
   if (system.length > 0) conversation.system = system;
   return conversation;
 }

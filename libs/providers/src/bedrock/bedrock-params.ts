@@ -4,31 +4,34 @@
  * without a rule are dropped, except the Bedrock-native `additionalModelRequestFields`.
  */
 import type { ChatCompletionRequest, ChatCompletionTool, ChatCompletionToolChoice } from '@ai-router/contracts';
+import {
+  functionTool,
+  IGNORED_PLATFORM_HINTS,
+  openAIOnlyFeatures,
+  outputLimitParams,
+  singleChoiceOnly,
+  stopList,
+  temperatureUpToOne,
+  translateToolChoice,
+  unsupportedPenalties,
+} from '../core/chat-params';
 import { AdapterRequestError } from '../core/errors';
 import { isRecord, type JsonObject } from '../core/json';
-import { type ParamMap, unsupported } from '../core/param-map';
+import type { ParamMap } from '../core/param-map';
 
 const PROVIDER = 'Bedrock Converse';
 
 function toToolSpecs(tools: ChatCompletionTool[]): JsonObject[] {
   return tools.map((tool, index) => {
-    if (tool.type !== 'function') {
-      throw new AdapterRequestError(`tools[${index}].type`, `Only function tools are supported by ${PROVIDER}.`);
-    }
-    const { name, description, parameters } = tool.function;
-    const toolSpec: JsonObject = { name };
-    if (description !== undefined) toolSpec.description = description;
-    toolSpec.inputSchema = { json: parameters ?? { type: 'object', properties: {} } };
+    const { fn, declaration: toolSpec } = functionTool(tool, index, PROVIDER);
+    toolSpec.inputSchema = { json: fn.parameters ?? { type: 'object', properties: {} } };
     return { toolSpec };
   });
 }
 
 function toToolChoice(choice: ChatCompletionToolChoice): JsonObject | undefined {
-  if (choice === 'auto') return { auto: {} };
-  if (choice === 'required') return { any: {} };
-  if (choice === 'none') return undefined;
-  if (choice.type === 'function') return { tool: { name: choice.function.name } };
-  throw new AdapterRequestError('tool_choice', `tool_choice '${choice.type}' is not supported by ${PROVIDER}.`);
+  const forms = { none: undefined, auto: { auto: {} }, required: { any: {} }, function: (name: string) => ({ tool: { name } }) };
+  return translateToolChoice<JsonObject | undefined>(choice, forms, PROVIDER);
 }
 
 /**
@@ -71,32 +74,11 @@ export const BEDROCK_CHAT_PARAMS: ParamMap<ChatCompletionRequest> = {
   // Selects the endpoint (converse vs converse-stream); Bedrock always reports usage in streams.
   stream: {},
   stream_options: {},
-  max_tokens: {
-    param: 'inferenceConfig.maxTokens',
-    transform: (value, request) => request.max_completion_tokens ?? value,
-  },
-  max_completion_tokens: { param: 'inferenceConfig.maxTokens' },
-  temperature: {
-    param: 'inferenceConfig.temperature',
-    transform: (value: number) => {
-      if (value > 1) {
-        const message = `${PROVIDER} models accept a temperature between 0 and 1, got ${value}.`;
-        throw new AdapterRequestError('temperature', message, 'invalid_value');
-      }
-      return value;
-    },
-  },
+  ...outputLimitParams('inferenceConfig.maxTokens'),
+  temperature: { param: 'inferenceConfig.temperature', transform: temperatureUpToOne(`${PROVIDER} models`) },
   top_p: { param: 'inferenceConfig.topP' },
-  stop: {
-    param: 'inferenceConfig.stopSequences',
-    transform: (stop: string | string[]) => (typeof stop === 'string' ? [stop] : stop.length > 0 ? stop : undefined),
-  },
-  n: {
-    transform: (n: number) => {
-      if (n === 1) return undefined;
-      throw new AdapterRequestError('n', `${PROVIDER} returns a single choice; n must be 1.`, 'invalid_value');
-    },
-  },
+  stop: { param: 'inferenceConfig.stopSequences', transform: stopList },
+  n: singleChoiceOnly(`${PROVIDER} returns a single choice; n must be 1.`),
   response_format: { transform: rejectJsonMode },
   reasoning_effort: {
     transform: (effort: string) => {
@@ -116,17 +98,7 @@ export const BEDROCK_CHAT_PARAMS: ParamMap<ChatCompletionRequest> = {
   // OpenAI platform features and best-effort hints: without them the answer is the same kind of answer.
   user: {},
   seed: {},
-  store: {},
-  metadata: {},
-  service_tier: {},
-  prediction: {},
-  logprobs: unsupported(PROVIDER, (value) => value === false),
-  top_logprobs: unsupported(PROVIDER, (value) => value === 0),
-  logit_bias: unsupported(PROVIDER, (value) => Object.keys(value).length === 0),
-  presence_penalty: unsupported(PROVIDER, (value) => value === 0),
-  frequency_penalty: unsupported(PROVIDER, (value) => value === 0),
-  modalities: unsupported(PROVIDER, (value: string[]) => value.every((modality) => modality === 'text')),
-  audio: unsupported(PROVIDER),
-  functions: unsupported(PROVIDER),
-  function_call: unsupported(PROVIDER),
+  ...IGNORED_PLATFORM_HINTS,
+  ...openAIOnlyFeatures(PROVIDER),
+  ...unsupportedPenalties(PROVIDER),
 };

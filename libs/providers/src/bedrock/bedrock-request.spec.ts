@@ -1,7 +1,9 @@
 import type { ChatCompletionRequest } from '@ai-router/contracts';
 import { describe, expect, it } from 'vitest';
 import type { ProviderTarget, UpstreamRequest } from '../core/adapter.types';
+import { OPENAI_ONLY_FEATURE_REJECTIONS, PENALTY_REJECTIONS, rejectionRows } from '../core/__fixtures__/chat-rejections';
 import { readJsonFixture } from '../core/__fixtures__/stream-harness';
+import { rejectedWith } from '../core/__fixtures__/thrown';
 import { AdapterRequestError } from '../core/errors';
 import { sha256Hex } from './__fixtures__/sigv4-reference';
 import { BedrockConfigurationError } from './bedrock-api';
@@ -34,14 +36,7 @@ async function build(patch: Record<string, unknown>, messages: unknown[] = [{ ro
   return stable(await bedrockAdapter.chat!.buildRequest(request, on, { includeStreamUsage: true }));
 }
 
-async function rejection(patch: Record<string, unknown>, messages?: unknown[]): Promise<AdapterRequestError> {
-  const error = await build(patch, messages).then(
-    () => new Error('expected an AdapterRequestError'),
-    (thrown: unknown) => thrown,
-  );
-  if (error instanceof AdapterRequestError) return error;
-  throw error;
-}
+const rejection = (patch: Record<string, unknown>, messages?: unknown[]) => rejectedWith(AdapterRequestError, () => build(patch, messages));
 
 const weatherTool = { type: 'function', function: { name: 'get_weather' } };
 const toolHistory = [
@@ -134,14 +129,7 @@ describe('bedrockAdapter.chat.buildRequest', () => {
   it.each([
     ['n above 1', { n: 2 }, undefined, 'n'],
     ['temperature above 1', { temperature: 1.5 }, undefined, 'temperature'],
-    ['logprobs', { logprobs: true }, undefined, 'logprobs'],
-    ['top_logprobs', { top_logprobs: 3 }, undefined, 'top_logprobs'],
-    ['logit_bias', { logit_bias: { '50256': -100 } }, undefined, 'logit_bias'],
-    ['presence_penalty', { presence_penalty: 0.5 }, undefined, 'presence_penalty'],
-    ['frequency_penalty', { frequency_penalty: -1 }, undefined, 'frequency_penalty'],
-    ['audio output', { modalities: ['text', 'audio'] }, undefined, 'modalities'],
-    ['audio parameters', { audio: { format: 'wav', voice: 'alloy' } }, undefined, 'audio'],
-    ['legacy functions', { functions: [{ name: 'f' }] }, undefined, 'functions'],
+    ...rejectionRows([...OPENAI_ONLY_FEATURE_REJECTIONS, ...PENALTY_REJECTIONS], undefined),
     ['json_object mode', { response_format: { type: 'json_object' } }, undefined, 'response_format.type'],
     ['reasoning effort', { reasoning_effort: 'high' }, undefined, 'reasoning_effort'],
     ['non-object additionalModelRequestFields', { additionalModelRequestFields: [1] }, undefined, 'additionalModelRequestFields'],

@@ -2,16 +2,12 @@
  * Converse response -> OpenAI chat completion, with the stop-reason table and the usage rule that
  * the stream shares.
  */
-import type {
-  ChatCompletion,
-  ChatCompletionFinishReason,
-  ChatCompletionMessage,
-  ChatCompletionMessageToolCallResult,
-} from '@ai-router/contracts';
+import type { ChatCompletionFinishReason } from '@ai-router/contracts';
 import type { NormalizedUsage, ResponseContext, TransformedResponse } from '../core/adapter.types';
+import { chatCompletionChoice, chatCompletionResponse, emptyReply, functionToolCall } from '../core/chat-completion';
 import { invalidUpstreamResponse, UpstreamResponseError } from '../core/errors';
 import { isRecord, parseJsonObject } from '../core/json';
-import { toOpenAIUsage } from '../core/usage';
+import { tokenCount } from '../core/usage';
 
 export const BEDROCK_FINISH_REASONS: Readonly<Record<string, ChatCompletionFinishReason>> = {
   end_turn: 'stop',
@@ -28,14 +24,6 @@ export function toFinishReason(stopReason: unknown): ChatCompletionFinishReason 
   return (typeof stopReason === 'string' && BEDROCK_FINISH_REASONS[stopReason]) || 'stop';
 }
 
-export function chatCompletionId(ctx: ResponseContext): string {
-  return `chatcmpl-${ctx.requestId}`;
-}
-
-function count(value: unknown): number {
-  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.floor(value) : 0;
-}
-
 /**
  * Converse `usage` (TokenUsage). The usage rule: Bedrock's `inputTokens` counts only the prompt
  * tokens that were neither read from nor written to the prompt cache; `cacheReadInputTokens` and
@@ -46,11 +34,11 @@ function count(value: unknown): number {
  */
 export function usageFromBedrock(raw: unknown): NormalizedUsage | null {
   if (!isRecord(raw)) return null;
-  const cacheRead = count(raw.cacheReadInputTokens);
-  const cacheWrite = count(raw.cacheWriteInputTokens);
+  const cacheRead = tokenCount(raw.cacheReadInputTokens);
+  const cacheWrite = tokenCount(raw.cacheWriteInputTokens);
   return {
-    inputTokens: count(raw.inputTokens) + cacheRead + cacheWrite,
-    outputTokens: count(raw.outputTokens),
+    inputTokens: tokenCount(raw.inputTokens) + cacheRead + cacheWrite,
+    outputTokens: tokenCount(raw.outputTokens),
     cachedInputTokens: cacheRead,
     cacheWriteTokens: cacheWrite,
     reasoningTokens: 0,
@@ -64,42 +52,19 @@ export function transformConverseResponse(body: string, ctx: ResponseContext): T
   if (!response || !message || !Array.isArray(message.content)) {
     throw new UpstreamResponseError(invalidUpstreamResponse('the body is not a Bedrock Converse response'));
   }
-  const texts: string[] = [];
-  const reasoning: string[] = [];
-  const toolCalls: ChatCompletionMessageToolCallResult[] = [];
+  const reply = emptyReply();
   for (const block of message.content) {
     if (!isRecord(block)) continue;
-    if (typeof block.text === 'string') texts.push(block.text);
+    if (typeof block.text === 'string') reply.texts.push(block.text);
     else if (isRecord(block.reasoningContent)) {
       const reasoningText = block.reasoningContent.reasoningText;
-      if (isRecord(reasoningText) && typeof reasoningText.text === 'string') reasoning.push(reasoningText.text);
+      if (isRecord(reasoningText) && typeof reasoningText.text === 'string') reply.reasoning.push(reasoningText.text);
     } else if (isRecord(block.toolUse)) {
       const { toolUseId, name, input } = block.toolUse;
-      toolCalls.push({
-        id: String(toolUseId),
-        type: 'function',
-        function: { name: String(name), arguments: JSON.stringify(input ?? {}) },
-      });
+      reply.toolCalls.push(functionToolCall(String(toolUseId), String(name), input));
     }
     // citationsContent, images, guardContent and blocks Bedrock adds later have no OpenAI counterpart.
   }
-
-  const reply: ChatCompletionMessage = {
-    role: 'assistant',
-    content: texts.length > 0 ? texts.join('') : null,
-    ...(reasoning.length > 0 ? { reasoning_content: reasoning.join('') } : {}),
-    ...(toolCalls.length > 0 ? { tool_calls: toolCalls } : {}),
-    refusal: null,
-  };
-
-  const usage = usageFromBedrock(response.usage);
-  const completion: ChatCompletion = {
-    id: chatCompletionId(ctx),
-    object: 'chat.completion',
-    created: ctx.created,
-    model: ctx.requestModel,
-    choices: [{ index: 0, message: reply, logprobs: null, finish_reason: toFinishReason(response.stopReason) }],
-  };
-  if (usage) completion.usage = toOpenAIUsage(usage);
-  return { body: JSON.stringify(completion), usage };
+  const choice = chatCompletionChoice(0, reply, toFinishReason(response.stopReason));
+  return chatCompletionResponse(ctx, [choice], usageFromBedrock(response.usage));
 }

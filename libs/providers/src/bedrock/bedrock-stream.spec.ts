@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ResponseContext, StreamTransformer } from '../core/adapter.types';
-import { cuts, readableEvents, readJsonFixture, runStream, type StreamRun } from '../core/__fixtures__/stream-harness';
+import { expectRunMatchesFixture, runStream, runUnderEveryByteCut } from '../core/__fixtures__/stream-harness';
 import { codec, concatBytes, encodeFrame, encodeTranscript, handBuiltFrame, readTranscript } from './__fixtures__/event-stream-frames';
 import { bedrockAdapter } from './bedrock.adapter';
 
 const ctx: ResponseContext = { requestModel: 'claude-sonnet', requestId: 'req_01JBEDROCK', created: 1735689600 };
 const create = (): StreamTransformer => bedrockAdapter.chat!.createStreamTransformer!(ctx);
-
-/** Runs the bytes whole, split at every byte, in 1-byte and random pieces; every run must equal the first. */
-function runUnderEveryCut(bytes: Uint8Array): StreamRun {
-  const reference = runStream(create, [bytes]);
-  const expected = JSON.stringify(reference);
-  for (const [label, pieces] of cuts(bytes)) {
-    const run = JSON.stringify(runStream(create, pieces));
-    if (run !== expected) expect(run, label).toBe(expected);
-  }
-  return reference;
-}
 
 const messageStart = encodeFrame({ event: 'messageStart', payload: { role: 'assistant' } });
 const usage = (inputTokens: number, outputTokens: number) => ({ inputTokens, outputTokens, cachedInputTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0 });
@@ -28,10 +17,8 @@ describe('bedrockAdapter chat stream', () => {
     ['text then two streamed tool uses', 'chat-stream-tools', 'tool_calls', { ...usage(984, 89), cacheWriteTokens: 512 }],
     ['a mid-stream modelStreamErrorException', 'chat-stream-exception', null, null],
   ])('translates %s, identically under every cut', (_name, fixture, finishReason, expectedUsage) => {
-    const run = runUnderEveryCut(readTranscript(__dirname, `${fixture}.frames.json`));
-    expect(readableEvents(run.events)).toEqual(readJsonFixture(__dirname, `${fixture}.expected.json`));
-    expect(run.finishReason).toBe(finishReason);
-    expect(run.usage).toEqual(expectedUsage);
+    const run = runUnderEveryByteCut(create, readTranscript(__dirname, `${fixture}.frames.json`));
+    expectRunMatchesFixture(run, __dirname, fixture, finishReason, expectedUsage);
   });
 
   it.each([
@@ -66,7 +53,7 @@ describe('bedrockAdapter chat stream', () => {
     const delta = encodeFrame({ event: 'contentBlockDelta', payload: { contentBlockIndex: 0, delta: { text: 'Hi' } } });
     const corrupted = delta.slice();
     corrupted[corrupted.length - 1] ^= 0x01;
-    const run = runUnderEveryCut(concatBytes([messageStart, delta, corrupted, delta]));
+    const run = runUnderEveryByteCut(create, concatBytes([messageStart, delta, corrupted, delta]));
     expect(run.events.map((event) => event.kind)).toEqual(['data', 'data', 'error']);
     expect(run.events[2]).toEqual({ kind: 'error', error: expect.objectContaining({ status: 502, code: 'invalid_upstream_response', retryable: true }) });
     expect(run.events[2]).toMatchObject({ error: { message: expect.stringContaining('an event stream frame is corrupt') } });

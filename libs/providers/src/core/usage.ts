@@ -4,7 +4,7 @@ import type { NormalizedUsage } from './adapter.types';
 import { isRecord } from './json';
 
 /** Non-negative integer count; anything else (missing, null, garbage) counts as 0. */
-function count(value: unknown): number {
+export function tokenCount(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.floor(value) : 0;
 }
 
@@ -18,11 +18,11 @@ export function usageFromOpenAI(raw: unknown): NormalizedUsage | null {
   const prompt = isRecord(raw.prompt_tokens_details) ? raw.prompt_tokens_details : {};
   const completion = isRecord(raw.completion_tokens_details) ? raw.completion_tokens_details : {};
   return {
-    inputTokens: count(raw.prompt_tokens),
-    outputTokens: count(raw.completion_tokens),
-    cachedInputTokens: count(prompt.cached_tokens),
-    cacheWriteTokens: count(prompt.cache_write_tokens),
-    reasoningTokens: count(completion.reasoning_tokens),
+    inputTokens: tokenCount(raw.prompt_tokens),
+    outputTokens: tokenCount(raw.completion_tokens),
+    cachedInputTokens: tokenCount(prompt.cached_tokens),
+    cacheWriteTokens: tokenCount(prompt.cache_write_tokens),
+    reasoningTokens: tokenCount(completion.reasoning_tokens),
   };
 }
 
@@ -32,15 +32,15 @@ export function usageFromOpenAI(raw: unknown): NormalizedUsage | null {
  */
 export function usageFromAnthropic(raw: unknown): NormalizedUsage | null {
   if (!isRecord(raw)) return null;
-  const cacheRead = count(raw.cache_read_input_tokens);
-  const cacheWrite = count(raw.cache_creation_input_tokens);
+  const cacheRead = tokenCount(raw.cache_read_input_tokens);
+  const cacheWrite = tokenCount(raw.cache_creation_input_tokens);
   const outputDetails = isRecord(raw.output_tokens_details) ? raw.output_tokens_details : {};
   return {
-    inputTokens: count(raw.input_tokens) + cacheRead + cacheWrite,
-    outputTokens: count(raw.output_tokens),
+    inputTokens: tokenCount(raw.input_tokens) + cacheRead + cacheWrite,
+    outputTokens: tokenCount(raw.output_tokens),
     cachedInputTokens: cacheRead,
     cacheWriteTokens: cacheWrite,
-    reasoningTokens: count(outputDetails.thinking_tokens),
+    reasoningTokens: tokenCount(outputDetails.thinking_tokens),
   };
 }
 

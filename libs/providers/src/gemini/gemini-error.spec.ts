@@ -1,30 +1,25 @@
 import { describe, expect, it } from 'vitest';
+import { itCopesWithForeignBody, itMapsErrorTable } from '../core/__fixtures__/error-tables';
 import { geminiStreamError, parseGeminiError } from './gemini-error';
 
 const body = (code: number, status: string, message: string, details?: unknown[]) =>
   JSON.stringify({ error: { code, message, status, ...(details ? { details } : {}) } });
 
 describe('parseGeminiError', () => {
-  it.each([
-    [400, 'INVALID_ARGUMENT', 400, 'invalid_request_error', false],
-    [400, 'FAILED_PRECONDITION', 400, 'invalid_request_error', false],
-    [401, 'UNAUTHENTICATED', 401, 'authentication_error', false],
-    [403, 'PERMISSION_DENIED', 403, 'permission_error', false],
-    [404, 'NOT_FOUND', 404, 'not_found_error', false],
-    [429, 'RESOURCE_EXHAUSTED', 429, 'rate_limit_error', true],
-    [500, 'INTERNAL', 502, 'api_error', true],
-    [503, 'UNAVAILABLE', 503, 'api_error', true],
-    [504, 'DEADLINE_EXCEEDED', 504, 'api_error', true],
-  ])('maps HTTP %i %s to %i %s', (status, googleStatus, clientStatus, type, retryable) => {
-    expect(parseGeminiError(status, body(status, googleStatus, 'details'), {})).toEqual({
-      status: clientStatus,
-      type,
-      code: googleStatus,
-      param: null,
-      message: 'details',
-      retryable,
-    });
-  });
+  itMapsErrorTable(
+    [
+      [400, 'INVALID_ARGUMENT', 400, 'invalid_request_error', false],
+      [400, 'FAILED_PRECONDITION', 400, 'invalid_request_error', false],
+      [401, 'UNAUTHENTICATED', 401, 'authentication_error', false],
+      [403, 'PERMISSION_DENIED', 403, 'permission_error', false],
+      [404, 'NOT_FOUND', 404, 'not_found_error', false],
+      [429, 'RESOURCE_EXHAUSTED', 429, 'rate_limit_error', true],
+      [500, 'INTERNAL', 502, 'api_error', true],
+      [503, 'UNAVAILABLE', 503, 'api_error', true],
+      [504, 'DEADLINE_EXCEEDED', 504, 'api_error', true],
+    ],
+    (status, googleStatus) => parseGeminiError(status, body(status, googleStatus, 'details'), {}),
+  );
 
   it('takes the wait from RetryInfo when there is no Retry-After header', () => {
     const quota = body(429, 'RESOURCE_EXHAUSTED', 'You exceeded your current quota, please check your plan and billing details.', [
@@ -59,16 +54,7 @@ describe('parseGeminiError', () => {
     expect(parseGeminiError(404, wrapped, {})).toMatchObject({ status: 404, code: 'NOT_FOUND', message: 'models/gemini-9 is not found for API version v1beta.' });
   });
 
-  it('copes with a body that is not a Google error', () => {
-    expect(parseGeminiError(502, '<html>Bad Gateway</html>', {})).toEqual({
-      status: 502,
-      type: 'api_error',
-      code: null,
-      param: null,
-      message: 'The upstream provider answered HTTP 502',
-      retryable: true,
-    });
-  });
+  itCopesWithForeignBody(parseGeminiError, 'a Google error');
 });
 
 describe('geminiStreamError', () => {

@@ -9,6 +9,14 @@ import type {
   ChatCompletionMessageParam,
   ChatCompletionToolMessageParam,
 } from '@ai-router/contracts';
+import {
+  appendTurn,
+  DATA_URL,
+  legacyFunctionMessageError,
+  nonEmptyTextParts,
+  readAssistantMessage,
+  type Turn,
+} from '../core/chat-messages';
 import { AdapterRequestError } from '../core/errors';
 import { isRecord, parseJsonObject, type JsonObject } from '../core/json';
 
@@ -37,7 +45,7 @@ export interface ConversationOptions {
 /** Documented at ai.google.dev/gemini-api/docs/thought-signatures for histories without signatures. */
 export const SKIP_THOUGHT_SIGNATURE = 'skip_thought_signature_validator';
 
-const DATA_URL = /^data:([^;,]+)(?:;[^;,]*)*;base64,(.*)$/s;
+const SUBJECT = 'Gemini models';
 
 const IMAGE_TYPES_BY_EXTENSION: Readonly<Record<string, string>> = {
   png: 'image/png',
@@ -82,16 +90,7 @@ function userPart(part: ChatCompletionContentPart, param: string): GeminiPart | 
 }
 
 function textParts(content: string | ReadonlyArray<{ text: string }>): GeminiPart[] {
-  const texts = typeof content === 'string' ? [content] : content.map((part) => part.text);
-  return texts.filter((text) => text !== '').map((text) => ({ text }));
-}
-
-/** Gemini wants `functionCall.args` as an object; OpenAI carries it as a JSON string. */
-function parseArguments(args: string, param: string): JsonObject {
-  if (args.trim() === '') return {};
-  const parsed = parseJsonObject(args);
-  if (!parsed) throw new AdapterRequestError(param, 'Tool call arguments must be a JSON object.', 'invalid_value');
-  return parsed;
+  return nonEmptyTextParts(content).map(({ text }) => ({ text }));
 }
 
 /** The signature the gateway put on a tool call it returned, as Google's own OpenAI layer does. */
@@ -107,30 +106,15 @@ function assistantParts(
   param: string,
   options: ConversationOptions,
 ): GeminiPart[] {
-  if (message.function_call) {
-    const text = "Legacy 'function_call' is not supported by Gemini models; use 'tool_calls'.";
-    throw new AdapterRequestError(`${param}.function_call`, text);
-  }
-  const content = message.content ?? '';
-  // A refusal the model gave earlier is still text the model said.
-  const parts = textParts(
-    typeof content === 'string'
-      ? content
-      : content.map((part) => ({ text: part.type === 'text' ? part.text : part.refusal })),
-  );
-  (message.tool_calls ?? []).forEach((call, index) => {
-    const callParam = `${param}.tool_calls[${index}]`;
-    if (call.type !== 'function') {
-      throw new AdapterRequestError(`${callParam}.type`, 'Only function tool calls are supported by Gemini models.');
-    }
-    const args = parseArguments(call.function.arguments, `${callParam}.function.arguments`);
-    const part: GeminiPart = { functionCall: { name: call.function.name, args } };
+  const { text, toolCalls } = readAssistantMessage(message, param, SUBJECT);
+  const calls = toolCalls.map(({ call, input }, index) => {
+    const part: GeminiPart = { functionCall: { name: call.function.name, args: input } };
     // Of parallel calls only the first carries a signature, so only the first needs the placeholder.
     const signature = thoughtSignatureOf(call) ?? (index === 0 && options.signatureFallback ? SKIP_THOUGHT_SIGNATURE : undefined);
     if (signature !== undefined) part.thoughtSignature = signature;
-    parts.push(part);
+    return part;
   });
-  return parts;
+  return [...textParts(text), ...calls];
 }
 
 /** Gemini's `response` is a JSON object: a JSON object result goes as is, anything else as `{content}`. */
@@ -144,14 +128,12 @@ export function toGeminiConversation(
   options: ConversationOptions,
 ): GeminiConversation {
   const system: GeminiPart[] = [];
-  const contents: GeminiContent[] = [];
+  const turns: Array<Turn<GeminiContent['role'], GeminiPart>> = [];
   /** tool_call id -> function name, for the function responses that follow. */
   const callNames = new Map<string, string>();
+  // A turn without parts carries nothing, so it is left out.
   const append = (role: GeminiContent['role'], parts: GeminiPart[]) => {
-    if (parts.length === 0) return;
-    const last = contents[contents.length - 1];
-    if (last?.role === role) last.parts.push(...parts);
-    else contents.push({ role, parts });
+    if (parts.length > 0) appendTurn(turns, role, parts);
   };
 
   messages.forEach((message, index) => {
@@ -185,14 +167,14 @@ export function toGeminiConversation(
         return;
       }
       case 'function':
-        throw new AdapterRequestError(`${param}.role`, "Legacy 'function' messages are not supported by Gemini models; use tools.");
+        throw legacyFunctionMessageError(param, SUBJECT);
     }
   });
 
-  if (contents.length === 0) {
+  if (turns.length === 0) {
     throw new AdapterRequestError('messages', 'Gemini models need at least one user or assistant message with content.', 'invalid_value');
   }
-  const conversation: GeminiConversation = { contents };
+  const conversation: GeminiConversation = { contents: turns.map(({ role, items }) => ({ role, parts: items })) };
   if (system.length > 0) conversation.systemInstruction = { parts: system };
   return conversation;
 }

@@ -10,12 +10,21 @@ import type {
   ChatCompletionToolChoice,
   ReasoningEffort,
 } from '@ai-router/contracts';
+import {
+  functionTool,
+  IGNORED_PLATFORM_HINTS,
+  openAIOnlyFeatures,
+  outputLimitParams,
+  stopList,
+  translateToolChoice,
+} from '../core/chat-params';
 import { AdapterRequestError } from '../core/errors';
 import type { JsonObject } from '../core/json';
 import { type ParamMap, unsupported } from '../core/param-map';
 import { hasProperties, toGeminiSchema } from './gemini-schema';
 
 const PROVIDER = 'Gemini';
+const SUBJECT = `${PROVIDER} models`;
 
 /** Gemini returns at most 8 candidates and honours at most 5 stop sequences. */
 export const GEMINI_MAX_CANDIDATES = 8;
@@ -47,14 +56,9 @@ function inRange(field: string, min: number, max: number) {
 
 function toFunctionDeclarations(tools: ChatCompletionTool[]): JsonObject[] | undefined {
   const declarations = tools.map((tool, index) => {
-    if (tool.type !== 'function') {
-      throw new AdapterRequestError(`tools[${index}].type`, 'Only function tools are supported by Gemini models.');
-    }
-    const { name, description, parameters } = tool.function;
-    const declaration: JsonObject = { name };
-    if (description !== undefined) declaration.description = description;
-    if (parameters) {
-      const schema = toGeminiSchema(parameters, `tools[${index}].function.parameters`);
+    const { fn, declaration } = functionTool(tool, index, SUBJECT);
+    if (fn.parameters) {
+      const schema = toGeminiSchema(fn.parameters, `tools[${index}].function.parameters`);
       if (hasProperties(schema)) declaration.parameters = schema;
     }
     return declaration;
@@ -62,23 +66,30 @@ function toFunctionDeclarations(tools: ChatCompletionTool[]): JsonObject[] | und
   return declarations.length > 0 ? [{ functionDeclarations: declarations }] : undefined;
 }
 
-function toFunctionCallingConfig(choice: ChatCompletionToolChoice): JsonObject {
-  if (choice === 'none') return { mode: 'NONE' };
-  if (choice === 'auto') return { mode: 'AUTO' };
-  if (choice === 'required') return { mode: 'ANY' };
-  if (choice.type === 'function') return { mode: 'ANY', allowedFunctionNames: [choice.function.name] };
-  if (choice.type === 'allowed_tools' && choice.allowed_tools.mode === 'required') {
-    const names = choice.allowed_tools.tools.map((tool, index) => {
-      const fn = tool.function as { name?: unknown } | undefined;
-      if (tool.type !== 'function' || typeof fn?.name !== 'string') {
-        throw new AdapterRequestError(`tool_choice.allowed_tools.tools[${index}]`, 'Only function tools can be allowed for Gemini models.');
-      }
-      return fn.name;
-    });
-    return { mode: 'ANY', allowedFunctionNames: names };
+/** Gemini can restrict calls to a list of functions, but only while forcing a call (mode ANY). */
+function allowedFunctionsConfig(allowed: Extract<ChatCompletionToolChoice, { type: 'allowed_tools' }>['allowed_tools']): JsonObject {
+  if (allowed.mode !== 'required') {
+    throw new AdapterRequestError('tool_choice', "tool_choice allowed_tools with mode 'auto' is not supported by Gemini models.");
   }
-  const what = choice.type === 'allowed_tools' ? "allowed_tools with mode 'auto'" : `'${choice.type}'`;
-  throw new AdapterRequestError('tool_choice', `tool_choice ${what} is not supported by Gemini models.`);
+  const names = allowed.tools.map((tool, index) => {
+    const fn = tool.function as { name?: unknown } | undefined;
+    if (tool.type !== 'function' || typeof fn?.name !== 'string') {
+      throw new AdapterRequestError(`tool_choice.allowed_tools.tools[${index}]`, 'Only function tools can be allowed for Gemini models.');
+    }
+    return fn.name;
+  });
+  return { mode: 'ANY', allowedFunctionNames: names };
+}
+
+function toFunctionCallingConfig(choice: ChatCompletionToolChoice): JsonObject {
+  if (typeof choice !== 'string' && choice.type === 'allowed_tools') return allowedFunctionsConfig(choice.allowed_tools);
+  const forms = {
+    none: { mode: 'NONE' },
+    auto: { mode: 'AUTO' },
+    required: { mode: 'ANY' },
+    function: (name: string) => ({ mode: 'ANY', allowedFunctionNames: [name] }),
+  };
+  return translateToolChoice(choice, forms, SUBJECT);
 }
 
 function toResponseSchema(format: ChatCompletionResponseFormat): JsonObject | undefined {
@@ -87,12 +98,12 @@ function toResponseSchema(format: ChatCompletionResponseFormat): JsonObject | un
 }
 
 function toStopSequences(stop: string | string[]): string[] | undefined {
-  const sequences = typeof stop === 'string' ? [stop] : stop;
-  if (sequences.length > GEMINI_MAX_STOP_SEQUENCES) {
+  const sequences = stopList(stop);
+  if (sequences && sequences.length > GEMINI_MAX_STOP_SEQUENCES) {
     const message = `Gemini models accept at most ${GEMINI_MAX_STOP_SEQUENCES} stop sequences.`;
     throw new AdapterRequestError('stop', message, 'invalid_value');
   }
-  return sequences.length > 0 ? sequences : undefined;
+  return sequences;
 }
 
 function toCandidateCount(n: number): number | undefined {
@@ -134,11 +145,7 @@ const BASE_PARAMS: ParamMap<ChatCompletionRequest> = {
   stream: {},
   // Gemini always reports usage in streams.
   stream_options: {},
-  max_tokens: {
-    param: 'generationConfig.maxOutputTokens',
-    transform: (value, request) => request.max_completion_tokens ?? value,
-  },
-  max_completion_tokens: { param: 'generationConfig.maxOutputTokens' },
+  ...outputLimitParams('generationConfig.maxOutputTokens'),
   temperature: { param: 'generationConfig.temperature', transform: inRange('temperature', 0, 2) },
   top_p: { param: 'generationConfig.topP', transform: inRange('top_p', 0, 1) },
   stop: { param: 'generationConfig.stopSequences', transform: toStopSequences },
@@ -159,17 +166,8 @@ const BASE_PARAMS: ParamMap<ChatCompletionRequest> = {
   parallel_tool_calls: unsupported(PROVIDER, (value) => value === true),
   // OpenAI platform features and best-effort hints: without them the answer is the same kind of answer.
   user: {},
-  store: {},
-  metadata: {},
-  service_tier: {},
-  prediction: {},
-  logprobs: unsupported(PROVIDER, (value) => value === false),
-  top_logprobs: unsupported(PROVIDER, (value) => value === 0),
-  logit_bias: unsupported(PROVIDER, (value) => Object.keys(value).length === 0),
-  modalities: unsupported(PROVIDER, (value: string[]) => value.every((modality) => modality === 'text')),
-  audio: unsupported(PROVIDER),
-  functions: unsupported(PROVIDER),
-  function_call: unsupported(PROVIDER),
+  ...IGNORED_PLATFORM_HINTS,
+  ...openAIOnlyFeatures(PROVIDER),
   // Gemini-native fields clients may add to an OpenAI-format body.
   top_k: { param: 'generationConfig.topK' },
   safety_settings: { param: 'safetySettings' },

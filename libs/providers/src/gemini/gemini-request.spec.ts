@@ -1,7 +1,9 @@
 import type { ChatCompletionRequest } from '@ai-router/contracts';
 import { describe, expect, it } from 'vitest';
 import type { ProviderTarget, UpstreamRequest } from '../core/adapter.types';
+import { OPENAI_ONLY_FEATURE_REJECTIONS, rejectionRows } from '../core/__fixtures__/chat-rejections';
 import { readJsonFixture } from '../core/__fixtures__/stream-harness';
+import { thrownBy } from '../core/__fixtures__/thrown';
 import { AdapterRequestError } from '../core/errors';
 import { geminiAdapter } from './gemini.adapter';
 
@@ -23,15 +25,8 @@ function build(patch: Record<string, unknown>, messages: unknown[] = [{ role: 'u
   return JSON.parse(upstream(patch, messages, model).body as string);
 }
 
-function rejection(patch: Record<string, unknown>, messages?: unknown[], model?: string): AdapterRequestError {
-  try {
-    build(patch, messages, model);
-  } catch (error) {
-    if (error instanceof AdapterRequestError) return error;
-    throw error;
-  }
-  throw new Error('expected an AdapterRequestError');
-}
+const rejection = (patch: Record<string, unknown>, messages?: unknown[], model?: string) =>
+  thrownBy(AdapterRequestError, () => build(patch, messages, model));
 
 const weatherTool = { type: 'function', function: { name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' } } } } };
 
@@ -198,13 +193,8 @@ describe('geminiAdapter.chat.buildRequest', () => {
     ['temperature above 2', { temperature: 2.5 }, undefined, undefined, 'temperature'],
     ['top_p above 1', { top_p: 1.5 }, undefined, undefined, 'top_p'],
     ['six stop sequences', { stop: ['a', 'b', 'c', 'd', 'e', 'f'] }, undefined, undefined, 'stop'],
-    ['logprobs', { logprobs: true }, undefined, undefined, 'logprobs'],
-    ['top_logprobs', { top_logprobs: 3 }, undefined, undefined, 'top_logprobs'],
-    ['logit_bias', { logit_bias: { '50256': -100 } }, undefined, undefined, 'logit_bias'],
+    ...rejectionRows(OPENAI_ONLY_FEATURE_REJECTIONS, undefined, undefined),
     ['parallel_tool_calls false', { parallel_tool_calls: false }, undefined, undefined, 'parallel_tool_calls'],
-    ['audio output', { modalities: ['text', 'audio'] }, undefined, undefined, 'modalities'],
-    ['audio parameters', { audio: { format: 'wav', voice: 'alloy' } }, undefined, undefined, 'audio'],
-    ['legacy functions', { functions: [{ name: 'f' }] }, undefined, undefined, 'functions'],
     ['xhigh reasoning effort', { reasoning_effort: 'xhigh' }, undefined, undefined, 'reasoning_effort'],
     ['no thinking on Gemini 3', { reasoning_effort: 'none' }, undefined, 'gemini-3-pro-preview', 'reasoning_effort'],
     ['custom tools', { tools: [{ type: 'custom', custom: { name: 'c' } }] }, undefined, undefined, 'tools[0].type'],

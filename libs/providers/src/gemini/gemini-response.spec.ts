@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ResponseContext } from '../core/adapter.types';
 import { readFixture, readJsonFixture } from '../core/__fixtures__/stream-harness';
+import { thrownBy } from '../core/__fixtures__/thrown';
 import { UpstreamResponseError } from '../core/errors';
 import { geminiAdapter } from './gemini.adapter';
 
@@ -20,15 +21,7 @@ function choices(body: string) {
   return JSON.parse(chat.transformResponse(body, ctx).body).choices;
 }
 
-function thrown(body: string): UpstreamResponseError {
-  try {
-    chat.transformResponse(body, ctx);
-  } catch (error) {
-    if (error instanceof UpstreamResponseError) return error;
-    throw error;
-  }
-  throw new Error('expected an UpstreamResponseError');
-}
+const thrown = (body: string) => thrownBy(UpstreamResponseError, () => chat.transformResponse(body, ctx));
 
 describe('geminiAdapter.chat.transformResponse', () => {
   it('turns thought, text and function call parts into an OpenAI chat completion with cached and thinking usage', () => {

@@ -2,17 +2,12 @@
  * Gemini GenerateContentResponse -> OpenAI chat completion, plus what the stream shares with it:
  * the finish-reason table, usage normalisation, tool call ids and the blocked-prompt error.
  */
-import type {
-  ChatCompletion,
-  ChatCompletionChoice,
-  ChatCompletionFinishReason,
-  ChatCompletionMessage,
-  ChatCompletionMessageToolCallResult,
-} from '@ai-router/contracts';
+import type { ChatCompletionChoice, ChatCompletionFinishReason, ChatCompletionMessageToolCallResult } from '@ai-router/contracts';
 import type { NormalizedUsage, ResponseContext, TransformedResponse, UpstreamError } from '../core/adapter.types';
+import { chatCompletionChoice, chatCompletionResponse, emptyReply, functionToolCall } from '../core/chat-completion';
 import { invalidUpstreamResponse, UpstreamResponseError } from '../core/errors';
 import { isRecord, parseJsonObject, type JsonObject } from '../core/json';
-import { toOpenAIUsage } from '../core/usage';
+import { tokenCount } from '../core/usage';
 
 /** Gemini finishReason -> OpenAI finish_reason; anything else (OTHER, MALFORMED_FUNCTION_CALL, new values) is `stop`. */
 export const GEMINI_FINISH_REASONS: Readonly<Record<string, ChatCompletionFinishReason>> = {
@@ -35,17 +30,9 @@ export function toFinishReason(finishReason: unknown, calledTools: boolean): Cha
   return mapped === 'stop' && finishReason === 'STOP' && calledTools ? 'tool_calls' : mapped;
 }
 
-export function chatCompletionId(ctx: ResponseContext): string {
-  return `chatcmpl-${ctx.requestId}`;
-}
-
 /** Gemini gives function calls no id; the n-th call of a response gets a stable one. */
 export function toolCallId(ctx: ResponseContext, n: number): string {
   return `call_${ctx.requestId}_${n}`;
-}
-
-function count(value: unknown): number {
-  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.floor(value) : 0;
 }
 
 /**
@@ -54,11 +41,11 @@ function count(value: unknown): number {
  */
 export function usageFromGemini(raw: unknown): NormalizedUsage | null {
   if (!isRecord(raw)) return null;
-  const thoughts = count(raw.thoughtsTokenCount);
+  const thoughts = tokenCount(raw.thoughtsTokenCount);
   return {
-    inputTokens: count(raw.promptTokenCount) + count(raw.toolUsePromptTokenCount),
-    outputTokens: count(raw.candidatesTokenCount) + thoughts,
-    cachedInputTokens: count(raw.cachedContentTokenCount),
+    inputTokens: tokenCount(raw.promptTokenCount) + tokenCount(raw.toolUsePromptTokenCount),
+    outputTokens: tokenCount(raw.candidatesTokenCount) + thoughts,
+    cachedInputTokens: tokenCount(raw.cachedContentTokenCount),
     cacheWriteTokens: 0,
     reasoningTokens: thoughts,
   };
@@ -88,11 +75,7 @@ export interface GeminiFunctionCall {
 
 /** A function call part as an OpenAI tool call; the signature rides along as Google's OpenAI layer sends it. */
 export function toToolCall(call: GeminiFunctionCall, id: string): ChatCompletionMessageToolCallResult {
-  const toolCall: ChatCompletionMessageToolCallResult = {
-    id,
-    type: 'function',
-    function: { name: call.name, arguments: JSON.stringify(call.args ?? {}) },
-  };
+  const toolCall = functionToolCall(id, call.name, call.args);
   if (call.thoughtSignature === undefined) return toolCall;
   return Object.assign(toolCall, { extra_content: { google: { thought_signature: call.thoughtSignature } } });
 }
@@ -126,25 +109,15 @@ export function candidateIndex(candidate: JsonObject, position: number): number 
 }
 
 function toChoice(candidate: JsonObject, index: number, ctx: ResponseContext, nextCallNumber: () => number): ChatCompletionChoice {
-  const texts: string[] = [];
-  const thoughts: string[] = [];
-  const toolCalls: ChatCompletionMessageToolCallResult[] = [];
+  const reply = emptyReply();
   for (const part of candidateParts(candidate)) {
     const view = readPart(part);
     // Gemini 3 may send an empty text part just to carry a thought signature.
-    if (view.kind === 'text' && view.text !== '') texts.push(view.text);
-    else if (view.kind === 'thought' && view.text !== '') thoughts.push(view.text);
-    else if (view.kind === 'call') toolCalls.push(toToolCall(view.call, toolCallId(ctx, nextCallNumber())));
+    if (view.kind === 'text' && view.text !== '') reply.texts.push(view.text);
+    else if (view.kind === 'thought' && view.text !== '') reply.reasoning.push(view.text);
+    else if (view.kind === 'call') reply.toolCalls.push(toToolCall(view.call, toolCallId(ctx, nextCallNumber())));
   }
-  const message: ChatCompletionMessage = {
-    role: 'assistant',
-    content: texts.length > 0 ? texts.join('') : null,
-    ...(thoughts.length > 0 ? { reasoning_content: thoughts.join('') } : {}),
-    ...(toolCalls.length > 0 ? { tool_calls: toolCalls } : {}),
-    refusal: null,
-  };
-  const finishReason = toFinishReason(candidate.finishReason, toolCalls.length > 0);
-  return { index, message, logprobs: null, finish_reason: finishReason };
+  return chatCompletionChoice(index, reply, toFinishReason(candidate.finishReason, reply.toolCalls.length > 0));
 }
 
 export function transformGeminiResponse(body: string, ctx: ResponseContext): TransformedResponse {
@@ -161,14 +134,5 @@ export function transformGeminiResponse(body: string, ctx: ResponseContext): Tra
     .map((candidate, position) => ({ candidate, index: candidateIndex(candidate, position) }))
     .sort((a, b) => a.index - b.index)
     .map(({ candidate, index }) => toChoice(candidate, index, ctx, () => calls++));
-  const usage = usageFromGemini(response.usageMetadata);
-  const completion: ChatCompletion = {
-    id: chatCompletionId(ctx),
-    object: 'chat.completion',
-    created: ctx.created,
-    model: ctx.requestModel,
-    choices,
-  };
-  if (usage) completion.usage = toOpenAIUsage(usage);
-  return { body: JSON.stringify(completion), usage };
+  return chatCompletionResponse(ctx, choices, usageFromGemini(response.usageMetadata));
 }

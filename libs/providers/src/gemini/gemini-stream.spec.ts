@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ResponseContext } from '../core/adapter.types';
-import { readableEvents, readFixture, readJsonFixture, runStream, runUnderEveryCut } from '../core/__fixtures__/stream-harness';
+import { expectRunMatchesFixture, readFixture, runStream, runUnderEveryCut } from '../core/__fixtures__/stream-harness';
 import { geminiAdapter } from './gemini.adapter';
 
 const ctx: ResponseContext = { requestModel: 'gemini-flash', requestId: 'req_01HZX', created: 1735689600 };
@@ -19,9 +19,7 @@ describe('geminiAdapter chat stream', () => {
     ['a mid-stream error frame', 'chat-stream-error', null, { inputTokens: 12, outputTokens: 2, cachedInputTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0 }],
   ])('translates %s, identically under every cut', (_name, fixture, finishReason, usage) => {
     const run = runUnderEveryCut(create, readFixture(__dirname, `${fixture}.sse`));
-    expect(readableEvents(run.events)).toEqual(readJsonFixture(__dirname, `${fixture}.expected.json`));
-    expect(run.finishReason).toBe(finishReason);
-    expect(run.usage).toEqual(usage);
+    expectRunMatchesFixture(run, __dirname, fixture, finishReason, usage);
   });
 
   it('reports a blocked prompt as a content_filter error before any chunk', () => {

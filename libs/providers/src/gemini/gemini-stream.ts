@@ -4,19 +4,17 @@
  * and become complete tool call deltas, `usageMetadata` is cumulative (the last one wins and is sent
  * once at the end). Gemini has no `[DONE]`: the stream is complete when it ends after a finish reason.
  */
-import type { ChatCompletionChunk, ChatCompletionChunkDelta, ChatCompletionFinishReason } from '@ai-router/contracts';
 import type { ResponseContext, StreamEvent } from '../core/adapter.types';
+import { ChatChunkBuilder } from '../core/chat-chunks';
 import { invalidUpstreamResponse } from '../core/errors';
 import { isRecord, parseJsonObject, type JsonObject } from '../core/json';
 import type { SseFrame } from '../core/sse';
-import { SseStreamTransformer } from '../core/sse-stream-transformer';
-import { toOpenAIUsage } from '../core/usage';
+import { SseStreamTransformer } from '../core/stream-transformer';
 import { geminiStreamError } from './gemini-error';
 import {
   blockedPromptError,
   candidateIndex,
   candidateParts,
-  chatCompletionId,
   readPart,
   toFinishReason,
   toolCallId,
@@ -25,9 +23,7 @@ import {
 } from './gemini-response';
 
 export class GeminiStreamTransformer extends SseStreamTransformer {
-  private readonly id: string;
-  /** Choices whose first chunk (with the assistant role) went out. */
-  private readonly started = new Set<number>();
+  private readonly chunks: ChatChunkBuilder;
   /** Choices that finished; a repeated finish reason is not sent twice. */
   private readonly finished = new Set<number>();
   /** Choice index -> tool calls it made so far (their OpenAI tool call indexes). */
@@ -39,7 +35,7 @@ export class GeminiStreamTransformer extends SseStreamTransformer {
 
   constructor(private readonly ctx: ResponseContext) {
     super();
-    this.id = chatCompletionId(ctx);
+    this.chunks = new ChatChunkBuilder(ctx);
   }
 
   override push(chunk: Uint8Array | string): StreamEvent[] {
@@ -52,9 +48,7 @@ export class GeminiStreamTransformer extends SseStreamTransformer {
     this.stopped = true;
     // Without a finish reason the upstream was cut off: no usage chunk, no done (a failure for the gateway).
     if (this.finishReason === null) return events;
-    if (this.usage) events.push(this.usageChunk());
-    events.push({ kind: 'done' });
-    return events;
+    return [...events, ...this.chunks.close(this.usage)];
   }
 
   protected onFrame(frame: SseFrame): StreamEvent[] {
@@ -77,20 +71,20 @@ export class GeminiStreamTransformer extends SseStreamTransformer {
     const out: StreamEvent[] = [];
     for (const part of candidateParts(candidate)) {
       const view = readPart(part);
-      if (view.kind === 'text' && view.text !== '') out.push(this.delta(index, { content: view.text }));
-      else if (view.kind === 'thought' && view.text !== '') out.push(this.delta(index, { reasoning_content: view.text }));
+      if (view.kind === 'text' && view.text !== '') out.push(this.chunks.delta(index, { content: view.text }));
+      else if (view.kind === 'thought' && view.text !== '') out.push(this.chunks.delta(index, { reasoning_content: view.text }));
       else if (view.kind === 'call') {
         const toolIndex = this.toolCounts.get(index) ?? 0;
         this.toolCounts.set(index, toolIndex + 1);
         const call = { index: toolIndex, ...toToolCall(view.call, toolCallId(this.ctx, this.calls++)) };
-        out.push(this.delta(index, { tool_calls: [call] }));
+        out.push(this.chunks.delta(index, { tool_calls: [call] }));
       }
     }
     if (typeof candidate.finishReason === 'string' && !this.finished.has(index)) {
       this.finished.add(index);
       const reason = toFinishReason(candidate.finishReason, this.toolCounts.has(index));
       if (index === 0) this.finishReason = reason;
-      out.push(this.delta(index, {}, reason));
+      out.push(this.chunks.delta(index, {}, reason));
     }
     return out;
   }
@@ -98,23 +92,5 @@ export class GeminiStreamTransformer extends SseStreamTransformer {
   private track(events: StreamEvent[]): StreamEvent[] {
     if (events.some((event) => event.kind !== 'data')) this.stopped = true;
     return events;
-  }
-
-  private chunk(choices: ChatCompletionChunk['choices']): ChatCompletionChunk {
-    const { created, requestModel } = this.ctx;
-    return { id: this.id, object: 'chat.completion.chunk', created, model: requestModel, choices };
-  }
-
-  /** The first chunk of each choice announces the assistant role, as OpenAI's does. */
-  private delta(index: number, delta: ChatCompletionChunkDelta, finishReason: ChatCompletionFinishReason | null = null): StreamEvent {
-    const withRole = this.started.has(index) ? delta : { role: 'assistant' as const, ...delta };
-    this.started.add(index);
-    const chunk = this.chunk([{ index, delta: withRole, logprobs: null, finish_reason: finishReason }]);
-    return { kind: 'data', json: JSON.stringify(chunk), usageOnly: false };
-  }
-
-  private usageChunk(): StreamEvent {
-    const chunk = { ...this.chunk([]), usage: toOpenAIUsage(this.usage!) };
-    return { kind: 'data', json: JSON.stringify(chunk), usageOnly: true };
   }
 }

@@ -6,7 +6,7 @@ import type { StreamEvent } from '../core/adapter.types';
 import { invalidUpstreamResponse } from '../core/errors';
 import { isRecord, parseJsonObject, type JsonObject } from '../core/json';
 import type { SseFrame } from '../core/sse';
-import { SseStreamTransformer } from '../core/sse-stream-transformer';
+import { SseStreamTransformer } from '../core/stream-transformer';
 import { usageFromOpenAI } from '../core/usage';
 import { openAIStreamError } from './openai-error';
 

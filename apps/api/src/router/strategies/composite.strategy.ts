@@ -8,31 +8,39 @@ export interface CompositeScore {
   parts: CompositeParts;
 }
 
+/**
+ * Success points below the best that bring the success part to 0. Linear, not a ratio: 90% vs 99% must
+ * weigh far more than 0.90/0.99 suggests (one request in ten fails over), yet 98% vs 99% stays close.
+ */
+const SUCCESS_SPAN = 0.25;
+
 /** Ratio to the best value, not min-max: 1.00 vs 1.01 stays 1 vs 0.99 instead of becoming 1 vs 0. */
 const relativeToBest = (best: number, value: number): number => (value <= 0 ? 1 : best / value);
-const minOf = (values: (number | null)[]): number => Math.min(...values.filter((v): v is number => v !== null));
+const known = (values: (number | null)[]): number[] => values.filter((v): v is number => v !== null);
 
 /**
  * Normalised parts: cost and load-aware latency relative to the cheapest/fastest candidate; success
- * rate as a Beta(1,1) posterior mean; quality as given. Unknowns: price -> 0 (worst), latency, success
- * and quality -> 0.5, so a new deployment is neither shunned nor preferred.
+ * rate (Beta(1,1)-smoothed, so thin evidence counts for less) by its distance to the best; quality as
+ * given. Unknowns: price -> 0 (worst); latency, success and quality -> 0.5, so a new deployment is
+ * neither shunned nor preferred.
  */
 export function compositeScores(candidates: readonly Candidate[], request: RoutingRequest, options: StrategyOptions): Map<Candidate, CompositeScore> {
   const weights = weightsOf(options);
   const share = ttftShareOf(options);
   const costs = candidates.map((c) => estimateCost(c.pricing, request));
   const latencies = candidates.map((c) => (c.signals.samples > 0 ? loadedLatency(c.signals, share) : null));
-  const bestCost = minOf(costs);
-  const bestLatency = minOf(latencies);
+  const successes = candidates.map((c) => (c.signals.samples > 0 ? laplaceRate(c.signals.successRate, c.signals.samples) : null));
+  const bestCost = Math.min(...known(costs));
+  const bestLatency = Math.min(...known(latencies));
+  const bestSuccess = Math.max(...known(successes));
   const totalWeight = weights.cost + weights.latency + weights.successRate + weights.quality;
 
   return new Map(candidates.map((c, i) => {
-    const cost = costs[i]!;
-    const latency = latencies[i]!;
+    const [cost, latency, success] = [costs[i]!, latencies[i]!, successes[i]!];
     const parts: CompositeParts = {
       cost: cost === null ? 0 : relativeToBest(bestCost, cost),
       latency: latency === null ? 0.5 : relativeToBest(bestLatency, latency),
-      successRate: laplaceRate(c.signals.successRate, c.signals.samples),
+      successRate: success === null ? 0.5 : Math.max(0, 1 - (bestSuccess - success) / SUCCESS_SPAN),
       quality: c.quality ?? 0.5,
     };
     const sum = (Object.keys(parts) as (keyof CompositeWeights)[]).reduce((acc, k) => acc + weights[k] * parts[k], 0);

@@ -2,7 +2,7 @@ import type { RoutingStrategy } from './routing-strategy';
 import { weightedShuffle } from './strategy-helpers';
 
 /** FNV-1a then the murmur3 finaliser (FNV alone clusters keys that differ only at the end), into (0, 1). */
-export function hashToUnit(text: string): number {
+function hashToUnit(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);

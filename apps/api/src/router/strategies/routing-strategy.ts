@@ -69,7 +69,7 @@ export interface CompositeWeights {
 /** All optional; each strategy falls back to the defaults in strategy-helpers.ts. */
 export interface StrategyOptions {
   weights?: Partial<CompositeWeights>;
-  /** composite and pareto: zero-price deployments (free quota) go first. */
+  /** composite: zero-price deployments (free quota) go first. lowest-cost puts them first anyway. */
   preferFree?: boolean;
   /** Share of TTFT in the latency blend, 0..1 (the rest is total latency). */
   ttftShare?: number;

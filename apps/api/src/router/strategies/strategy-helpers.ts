@@ -56,7 +56,7 @@ export const isFree = (pricing: CandidatePricing | null): boolean =>
   pricing !== null && pricing.inputPerMillion === 0 && pricing.outputPerMillion === 0;
 
 /** TTFT/total blend; whichever one is known when the other is not. */
-export function blendedLatency(signals: CandidateSignals, ttftShare: number): number | null {
+function blendedLatency(signals: CandidateSignals, ttftShare: number): number | null {
   const { latencyEwmaMs: total, ttftEwmaMs: ttft } = signals;
   if (total === null || ttft === null) return total ?? ttft;
   return ttftShare * ttft + (1 - ttftShare) * total;

@@ -56,17 +56,42 @@ export function* cuts(bytes: Uint8Array): Generator<[label: string, pieces: Uint
   for (let seed = 1; seed <= 20; seed++) yield [`random pieces (seed ${seed})`, randomPieces(bytes, seed)];
 }
 
+/** Every cut of the bytes must run exactly as `expected` (a serialised StreamRun); a failure names the cut. */
+function expectSameUnderEveryCut(create: () => StreamTransformer, bytes: Uint8Array, expected: string): void {
+  for (const [label, pieces] of cuts(bytes)) {
+    const run = JSON.stringify(runStream(create, pieces));
+    if (run !== expected) expect(run, label).toBe(expected);
+  }
+}
+
 /** Runs the transcript (LF, CRLF and CR line endings) under every cut; all runs must equal the first. */
 export function runUnderEveryCut(create: () => StreamTransformer, transcript: string): StreamRun {
   const reference = runStream(create, [transcript]);
   const expected = JSON.stringify(reference);
   for (const text of [transcript, transcript.replace(/\n/g, '\r\n'), transcript.replace(/\n/g, '\r')]) {
-    for (const [label, pieces] of cuts(new TextEncoder().encode(text))) {
-      const run = JSON.stringify(runStream(create, pieces));
-      if (run !== expected) expect(run, label).toBe(expected);
-    }
+    expectSameUnderEveryCut(create, new TextEncoder().encode(text), expected);
   }
   return reference;
+}
+
+/** For binary streams (Bedrock's event stream), which have no line endings to vary. */
+export function runUnderEveryByteCut(create: () => StreamTransformer, bytes: Uint8Array): StreamRun {
+  const reference = runStream(create, [bytes]);
+  expectSameUnderEveryCut(create, bytes, JSON.stringify(reference));
+  return reference;
+}
+
+/** Compares a run with the `<fixture>.expected.json` chunks of `dir`, then its finish reason and usage. */
+export function expectRunMatchesFixture(
+  run: StreamRun,
+  dir: string,
+  fixture: string,
+  finishReason: string | null,
+  usage: NormalizedUsage | null,
+): void {
+  expect(readableEvents(run.events)).toEqual(readJsonFixture(dir, `${fixture}.expected.json`));
+  expect(run.finishReason).toBe(finishReason);
+  expect(run.usage).toEqual(usage);
 }
 
 /** Events with `json` parsed, for comparison with expected chunks; also checks the JSON is compact. */
