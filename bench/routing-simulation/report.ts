@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { STRATEGY_NAMES } from '../../apps/api/src/router/strategies/registry';
+import { STRATEGY_NAMES } from '@ai-router/contracts';
 import type { SimDeployment } from './fleet';
 import { simulate, type SimResult } from './simulate';
 

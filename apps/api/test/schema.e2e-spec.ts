@@ -4,7 +4,7 @@ import { startTestApp, type TestApp } from './support/test-app';
 
 /** TypeORM metadata types, as PostgreSQL names them in information_schema (udt_name). */
 const UDT: Record<string, string> = {
-  uuid: 'uuid', text: 'text', integer: 'int4', boolean: 'bool', timestamptz: 'timestamptz', jsonb: 'jsonb', bytea: 'bytea', bigint: 'int8',
+  uuid: 'uuid', text: 'text', integer: 'int4', boolean: 'bool', timestamptz: 'timestamptz', jsonb: 'jsonb', bytea: 'bytea', bigint: 'int8', real: 'float4',
 };
 
 describe('migrations and entities agree', () => {

@@ -1,15 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { getAdapter, type OperationAdapter, type ResponseContext, type UpstreamError } from '@ai-router/providers';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
 import { AppErrorCode } from '../common/errors/app-error-code';
 import { AppException } from '../common/errors/app.exception';
+import { LOGGER } from '../common/logger.module';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { ApiKeyPrincipal } from '../keys/api-key-auth.service';
 import { KeyPoolService } from '../key-pool/key-pool.service';
 import { CircuitBreakerService } from '../router/circuit-breaker.service';
 import { orderCandidates, parseModelRef } from '../router/deployment-selector';
+import { type RoutableBody, routingRequestOf } from '../router/request-features';
+import { RoutePlannerService } from '../router/route-planner.service';
 import type { OrgRoutes, RouteDeployment } from '../router/route.types';
 import { RoutingSnapshotService } from '../router/routing-snapshot.service';
+import { explain } from '../router/strategies/routing-decision';
+import type { RoutingDecision } from '../router/strategies/routing-strategy';
 import { UsageRecorderService } from '../usage/usage-recorder.service';
 import type { UsageRecord } from '../usage/usage-record';
 import { backoffDelayMs, sleep } from './retry-backoff';
@@ -18,7 +24,7 @@ import { allKeysResting, unsupported, upstreamException } from './upstream-error
 
 export type GatewayOperation = 'chat' | 'completion' | 'embedding' | 'image' | 'imageEdit';
 
-export interface GatewayBody {
+export interface GatewayBody extends RoutableBody {
   model: string;
   stream?: boolean | null;
   stream_options?: { include_usage?: boolean | null } | null;
@@ -40,14 +46,18 @@ export class GatewayService {
     private readonly keyPool: KeyPoolService,
     private readonly breakers: CircuitBreakerService,
     private readonly attempts: UpstreamAttemptService,
+    private readonly planner: RoutePlannerService,
     private readonly usage: UsageRecorderService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   async proxy(operation: GatewayOperation, body: GatewayBody, principal: ApiKeyPrincipal, request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const startedAt = performance.now();
     const requestId = String(request.id);
-    const { modelName, candidates } = await this.plan(body.model, principal);
+    const { modelName, candidates, decision } = await this.plan(body, principal, request);
+    if (this.logger.isLevelEnabled('debug')) this.logger.debug({ reqId: requestId, routing: explain(decision) }, 'routing decision');
+    const headers = { 'x-request-id': requestId, 'x-ai-router-strategy': decision.rule ? `${decision.strategy}; rule=${decision.rule}` : decision.strategy };
     const streamed = body.stream === true;
     const clientAbort = new AbortController();
     const onClose = () => {
@@ -89,9 +99,15 @@ export class GatewayService {
           made++;
           triedThisRound = true;
           lastDeployment = deployment;
+          const attemptStart = performance.now();
+          this.planner.started(deployment.id);
           const outcome = await this.attempts.run({
-            orgId: principal.orgId, deployment, key, op, body, streamed, ctx, reply, signal, clientSignal: clientAbort.signal, startedAt, requestId,
+            orgId: principal.orgId, deployment, key, op, body, streamed, ctx, reply, signal, clientSignal: clientAbort.signal, startedAt, headers,
           });
+          this.planner.finished(
+            deployment.id, outcome.kind !== 'failed' && !(outcome.kind === 'answered' && outcome.errorCode),
+            performance.now() - attemptStart, outcome.kind === 'failed' ? null : outcome.ttftMs,
+          );
           if (outcome.kind === 'answered') {
             return finish({ status: outcome.status, usage: outcome.usage, ttftMs: outcome.ttftMs, errorCode: outcome.errorCode });
           }
@@ -118,24 +134,35 @@ export class GatewayService {
     throw error;
   }
 
-  /** The deployments to try, in order: the model's own, then each fallback model's, as the key allows. */
-  private async plan(modelRef: string, principal: ApiKeyPrincipal): Promise<{ modelName: string; candidates: RouteDeployment[] }> {
-    const { model: name, pin } = parseModelRef(modelRef);
+  /**
+   * The deployments to try, in order: the model's (ordered by its routing strategy and rules), then each
+   * fallback model's, as the key allows.
+   */
+  private async plan(body: GatewayBody, principal: ApiKeyPrincipal, request: FastifyRequest): Promise<{ modelName: string; candidates: RouteDeployment[]; decision: RoutingDecision }> {
+    const { model: name, pin } = parseModelRef(body.model);
     assertModelAllowed(principal, name);
     const routes = await this.snapshot.routesFor(principal.orgId);
-    const model = routes.get(name);
-    if (!model) {
-      throw new AppException(AppErrorCode.ModelNotFound, `The model \`${modelRef}\` does not exist or you do not have access to it.`, { param: 'model' });
+    const requested = routes.get(name);
+    if (!requested) {
+      throw new AppException(AppErrorCode.ModelNotFound, `The model \`${body.model}\` does not exist or you do not have access to it.`, { param: 'model' });
     }
     const providerAllowed = (d: RouteDeployment) =>
       !principal.allowedProviders || principal.allowedProviders.has(d.account.name) || principal.allowedProviders.has(d.account.kind);
-    const candidates = orderCandidates(model, pin).filter(providerAllowed);
+    const { model, decision } = this.planner.plan({
+      model: requested, pin, providerAllowed, request: routingRequestOf(body, request.headers),
+      // A rule may only switch to a model this key may use.
+      resolve: (target) => (principal.allowedModels && !principal.allowedModels.has(target) ? undefined : routes.get(target)),
+    });
+    const candidates = decision.ordered.map((c) => c.candidate.deployment);
     // A pinned provider means exactly that provider: no fallback to other models.
     if (!pin) candidates.push(...fallbackCandidates(routes, model.fallbacks, principal).filter(providerAllowed));
     if (!candidates.length) {
-      throw new AppException(AppErrorCode.NoDeploymentAvailable, `No provider is available for the model \`${modelRef}\`.`);
+      const resting = model.deployments.map((d) => this.keyPool.secondsUntilReady(d.account));
+      // Everything is only waiting out provider rate limits: say when to come back.
+      if (resting.length && resting.every((s) => s > 0)) throw upstreamException(allKeysResting(Math.min(...resting)));
+      throw new AppException(AppErrorCode.NoDeploymentAvailable, `No provider is available for the model \`${body.model}\` right now.`);
     }
-    return { modelName: name, candidates };
+    return { modelName: model.name, candidates, decision };
   }
 }
 

@@ -29,7 +29,8 @@ export interface AttemptInput {
   signal: AbortSignal;
   clientSignal: AbortSignal;
   startedAt: number;
-  requestId: string;
+  /** Response headers every answer carries (request id, routing strategy). */
+  headers: Record<string, string>;
 }
 
 export type AttemptOutcome =
@@ -78,7 +79,7 @@ export class UpstreamAttemptService {
       return this.failed(input, error);
     }
 
-    const headers = { 'x-request-id': input.requestId, 'x-ai-router-provider': deployment.account.name, 'x-ai-router-deployment': deployment.id };
+    const headers = { ...input.headers, 'x-ai-router-provider': deployment.account.name, 'x-ai-router-deployment': deployment.id };
     if (!streamed) {
       let transformed;
       try {

@@ -10,5 +10,7 @@ export class Deployment {
   @Column('integer', { default: 1 }) weight!: number;
   @Column('integer', { default: 0 }) priority!: number;
   @Column('boolean', { default: true }) enabled!: boolean;
+  /** Admin-given quality score 0..1 for composite and Pareto routing. */
+  @Column('real', { nullable: true }) quality!: number | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }

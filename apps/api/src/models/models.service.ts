@@ -36,7 +36,7 @@ export class ModelsService {
       await this.assertNameFree(tx, orgId, input.name);
       const model = tx.create(Model, {
         id: randomUUID(), orgId, name: input.name, description: input.description ?? null, enabled: input.enabled ?? true,
-        fallbackModels: input.fallbackModels ?? [],
+        fallbackModels: input.fallbackModels ?? [], routing: input.routing ?? null,
       });
       await this.assertNoFallbackCycle(tx, orgId, model.name, model.fallbackModels);
       await tx.insert(Model, model);
@@ -100,7 +100,7 @@ export class ModelsService {
     }
     const deployment = tx.create(Deployment, {
       id: randomUUID(), modelId, providerAccountId: input.providerAccountId, upstreamModel: input.upstreamModel,
-      weight: input.weight ?? 1, priority: input.priority ?? 0, enabled: input.enabled ?? true,
+      weight: input.weight ?? 1, priority: input.priority ?? 0, enabled: input.enabled ?? true, quality: input.quality ?? null,
     });
     await tx.insert(Deployment, deployment);
     return deployment;
@@ -148,12 +148,15 @@ export class ModelsService {
 }
 
 function deploymentView(d: Deployment): DeploymentView {
-  return { id: d.id, providerAccountId: d.providerAccountId, upstreamModel: d.upstreamModel, weight: d.weight, priority: d.priority, enabled: d.enabled };
+  return {
+    id: d.id, providerAccountId: d.providerAccountId, upstreamModel: d.upstreamModel, weight: d.weight, priority: d.priority,
+    enabled: d.enabled, quality: d.quality ?? null,
+  };
 }
 
 function modelView(m: Model, deployments: Deployment[]): ModelView {
   return {
-    id: m.id, name: m.name, description: m.description, enabled: m.enabled, fallbackModels: m.fallbackModels ?? [],
+    id: m.id, name: m.name, description: m.description, enabled: m.enabled, fallbackModels: m.fallbackModels ?? [], routing: m.routing ?? null,
     deployments: deployments.map(deploymentView), createdAt: m.createdAt.toISOString(),
   };
 }

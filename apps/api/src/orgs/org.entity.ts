@@ -1,3 +1,4 @@
+import type { RoutingConfig } from '@ai-router/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
 @Entity('orgs')
@@ -5,5 +6,7 @@ export class Org {
   @PrimaryColumn('uuid') id!: string;
   @Column('text') name!: string;
   @Column('text') slug!: string;
+  /** Default routing for the org's models that have none of their own. */
+  @Column('jsonb', { nullable: true }) routing!: RoutingConfig | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }

@@ -4,6 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ChangeRole, CreateOrg, MemberView, OrgView, UpdateOrg } from '@ai-router/contracts';
 import type { AuthUser, OrgActor } from '../auth/auth-user';
+import { ClusterEventsService } from '../cluster/cluster-events.service';
+import { definedFields } from '../common/defined-fields';
 import { AppErrorCode } from '../common/errors/app-error-code';
 import { AppException } from '../common/errors/app.exception';
 import { isUuid } from '../common/ids';
@@ -20,7 +22,7 @@ export interface OrgWithRole {
 
 @Injectable()
 export class OrgsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(@InjectDataSource() private readonly db: DataSource, private readonly events: ClusterEventsService) {}
 
   /** Orgs are tenants: only the platform owner creates them, and becomes their first admin. */
   async createFor(user: AuthUser, input: CreateOrg): Promise<OrgView> {
@@ -49,7 +51,10 @@ export class OrgsService {
   }
 
   async update(actor: OrgActor, input: UpdateOrg): Promise<OrgView> {
-    await this.db.getRepository(Org).update({ id: actor.orgId }, { name: input.name });
+    if (input.name !== undefined || input.routing !== undefined) {
+      await this.db.getRepository(Org).update({ id: actor.orgId }, definedFields(input));
+      await this.events.publish({ type: 'routing.changed', orgId: actor.orgId });
+    }
     return this.get(actor);
   }
 
@@ -115,5 +120,5 @@ function slugify(name: string): string {
 }
 
 function orgView(o: Org): OrgView {
-  return { id: o.id, name: o.name, slug: o.slug, createdAt: o.createdAt.toISOString() };
+  return { id: o.id, name: o.name, slug: o.slug, routing: o.routing ?? null, createdAt: o.createdAt.toISOString() };
 }

@@ -12,6 +12,7 @@ import { AppException } from '../common/errors/app.exception';
 import { definedFields } from '../common/defined-fields';
 import { isUuid } from '../common/ids';
 import { SecretBox } from '../crypto/secret-box';
+import { KeyPoolService } from '../key-pool/key-pool.service';
 import { PrivateHostsService } from '../security/private-hosts.service';
 import { ProviderAccount } from './provider-account.entity';
 import { ProviderKey } from './provider-key.entity';
@@ -24,6 +25,7 @@ export class ProviderAccountsService {
     private readonly secrets: SecretBox,
     private readonly events: ClusterEventsService,
     private readonly privateHosts: PrivateHostsService,
+    private readonly keyPool: KeyPoolService,
   ) {}
 
   async list(orgId: string): Promise<ProviderAccountView[]> {
@@ -33,13 +35,13 @@ export class ProviderAccountsService {
           .where('k.provider_account_id IN (:...ids)', { ids: accounts.map((a) => a.id) })
           .orderBy('k.created_at', 'ASC').getMany()
       : [];
-    return accounts.map((a) => toView(a, keys.filter((k) => k.providerAccountId === a.id)));
+    return accounts.map((a) => this.toView(a, keys.filter((k) => k.providerAccountId === a.id)));
   }
 
   async get(orgId: string, id: string): Promise<ProviderAccountView> {
     const account = await this.find(orgId, id);
     const keys = await this.db.getRepository(ProviderKey).find({ where: { providerAccountId: id }, order: { createdAt: 'ASC' } });
-    return toView(account, keys);
+    return this.toView(account, keys);
   }
 
   async create(orgId: string, input: CreateProviderAccount): Promise<ProviderAccountView> {
@@ -85,7 +87,7 @@ export class ProviderAccountsService {
     await this.find(orgId, accountId);
     const key = await this.db.transaction((tx) => this.insertKey(tx, accountId, input.label, credentialOf(input)));
     await this.changed(orgId);
-    return keyView(key);
+    return this.keyView(key);
   }
 
   async removeKey(orgId: string, accountId: string, keyId: string): Promise<void> {
@@ -130,6 +132,22 @@ export class ProviderAccountsService {
     }
   }
 
+  private keyView(k: ProviderKey): ProviderKeyView {
+    const stats = this.keyPool.statsFor(k.id);
+    return {
+      id: k.id, label: k.label, last4: k.last4, enabled: k.enabled, createdAt: k.createdAt.toISOString(),
+      stats: { ...stats, cooldownUntil: stats.cooldownUntil && stats.cooldownUntil > Date.now() ? stats.cooldownUntil : null },
+    };
+  }
+
+  private toView(a: ProviderAccount, keys: ProviderKey[]): ProviderAccountView {
+    return {
+      id: a.id, name: a.name, kind: a.kind, baseUrl: a.baseUrl, vendor: a.vendor, settings: a.settings ?? {},
+      headerNames: Object.keys(a.headers ?? {}), enabled: a.enabled, keys: keys.map((k) => this.keyView(k)),
+      createdAt: a.createdAt.toISOString(), updatedAt: a.updatedAt.toISOString(),
+    };
+  }
+
   private changed(orgId: string): Promise<void> {
     return this.events.publish({ type: 'routing.changed', orgId });
   }
@@ -155,14 +173,4 @@ function trimSlash(url: string): string {
   return url.replace(/\/+$/, '');
 }
 
-function keyView(k: ProviderKey): ProviderKeyView {
-  return { id: k.id, label: k.label, last4: k.last4, enabled: k.enabled, createdAt: k.createdAt.toISOString() };
-}
 
-function toView(a: ProviderAccount, keys: ProviderKey[]): ProviderAccountView {
-  return {
-    id: a.id, name: a.name, kind: a.kind, baseUrl: a.baseUrl, vendor: a.vendor, settings: a.settings ?? {},
-    headerNames: Object.keys(a.headers ?? {}),
-    enabled: a.enabled, keys: keys.map(keyView), createdAt: a.createdAt.toISOString(), updatedAt: a.updatedAt.toISOString(),
-  };
-}

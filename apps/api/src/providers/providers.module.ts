@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { KeyPoolModule } from '../key-pool/key-pool.module';
 import { ModelsModule } from '../models/models.module';
 import { ProviderAccountsController } from './provider-accounts.controller';
 import { ProviderAccountsService } from './provider-accounts.service';
@@ -6,7 +7,7 @@ import { ProviderPresetsController } from './provider-presets.controller';
 import { UpstreamModelsService } from './upstream-models.service';
 
 @Module({
-  imports: [ModelsModule],
+  imports: [ModelsModule, KeyPoolModule],
   controllers: [ProviderAccountsController, ProviderPresetsController],
   providers: [ProviderAccountsService, UpstreamModelsService],
   exports: [ProviderAccountsService],

@@ -3,10 +3,10 @@ import { orderCandidates, parseModelRef } from './deployment-selector';
 import type { RouteDeployment, RouteModel } from './route.types';
 
 const deployment = (id: string, priority: number, weight: number, name = 'acct', kind: 'openai' | 'anthropic' = 'openai'): RouteDeployment => ({
-  id, priority, weight, upstreamModel: id,
+  id, priority, weight, upstreamModel: id, quality: null,
   account: { id: `a-${id}`, name, kind, baseUrl: 'http://x', vendor: null, settings: {}, headers: {}, keys: [{ id: 'k', secret: 's' }] },
 });
-const model = (...deployments: RouteDeployment[]): RouteModel => ({ id: 'm', name: 'm', createdAt: 0, deployments, fallbacks: [] });
+const model = (...deployments: RouteDeployment[]): RouteModel => ({ id: 'm', name: 'm', createdAt: 0, deployments, fallbacks: [], routing: { name: 'priority-failover', options: {}, rules: [] } });
 
 describe('parseModelRef', () => {
   it('splits a provider pin', () => {

@@ -1,3 +1,4 @@
+import type { RoutingConfig } from '@ai-router/contracts';
 import type { ProviderKind } from '@ai-router/providers';
 
 export interface RouteProviderKey {
@@ -21,6 +22,7 @@ export interface RouteDeployment {
   upstreamModel: string;
   weight: number;
   priority: number;
+  quality: number | null;
   account: RouteAccount;
 }
 
@@ -32,6 +34,8 @@ export interface RouteModel {
   deployments: RouteDeployment[];
   /** Models to try, in order, when every deployment of this one failed. */
   fallbacks: string[];
+  /** The model's own routing, else the org's default, else priority failover. */
+  routing: RoutingConfig;
 }
 
 /** One org's routable models by public name; immutable once built. */

@@ -1,3 +1,4 @@
+import type { RoutingConfig } from '@ai-router/contracts';
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, In } from 'typeorm';
@@ -6,8 +7,11 @@ import { SecretBox } from '../crypto/secret-box';
 import { Deployment } from '../models/deployment.entity';
 import { Model } from '../models/model.entity';
 import { ProviderAccount } from '../providers/provider-account.entity';
+import { Org } from '../orgs/org.entity';
 import { ProviderKey } from '../providers/provider-key.entity';
 import type { OrgRoutes, RouteAccount, RouteModel } from './route.types';
+
+const DEFAULT_ROUTING: RoutingConfig = { name: 'priority-failover', options: {}, rules: [] };
 
 /** A snapshot older than this is rebuilt in the background, in case a change event was missed. */
 const MAX_AGE_MS = 60_000;
@@ -53,6 +57,7 @@ export class RoutingSnapshotService implements OnModuleDestroy {
   }
 
   private async load(orgId: string): Promise<OrgRoutes> {
+    const org = await this.db.getRepository(Org).findOneBy({ id: orgId });
     const models = await this.db.getRepository(Model).findBy({ orgId, enabled: true });
     const accounts = await this.db.getRepository(ProviderAccount).findBy({ orgId, enabled: true });
     const accountIds = accounts.map((a) => a.id);
@@ -80,8 +85,13 @@ export class RoutingSnapshotService implements OnModuleDestroy {
     for (const m of models) {
       const serving = deployments
         .filter((d) => d.modelId === m.id && routeAccounts.has(d.providerAccountId))
-        .map((d) => ({ id: d.id, upstreamModel: d.upstreamModel, weight: d.weight, priority: d.priority, account: routeAccounts.get(d.providerAccountId)! }));
-      routes.set(m.name, { id: m.id, name: m.name, createdAt: Math.floor(m.createdAt.getTime() / 1000), deployments: serving, fallbacks: m.fallbackModels ?? [] });
+        .map((d) => ({
+          id: d.id, upstreamModel: d.upstreamModel, weight: d.weight, priority: d.priority, quality: d.quality ?? null,
+          account: routeAccounts.get(d.providerAccountId)!,
+        }));
+      routes.set(m.name, { id: m.id, name: m.name, createdAt: Math.floor(m.createdAt.getTime() / 1000), deployments: serving, fallbacks: m.fallbackModels ?? [],
+        routing: m.routing ?? org?.routing ?? DEFAULT_ROUTING,
+      });
     }
     return routes;
   }

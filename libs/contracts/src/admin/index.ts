@@ -4,3 +4,4 @@ export * from './models.schema';
 export * from './providers.schema';
 export * from './orgs.schema';
 export * from './platform.schema';
+export * from './routing.schema';

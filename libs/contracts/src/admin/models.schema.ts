@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type RoutingConfig, strategyConfigSchema } from './routing.schema';
 
 /** Public model names; `:` is reserved for provider pinning (`gpt-4o:openai`). */
 const modelName = z.string().trim().min(1).max(200).regex(/^[^:\s]+$/, 'must not contain spaces or ":"');
@@ -9,6 +10,7 @@ export const createDeploymentSchema = z.strictObject({
   weight: z.number().int().min(0).max(10_000).optional(),
   priority: z.number().int().min(0).max(1_000).optional(),
   enabled: z.boolean().optional(),
+  quality: z.number().min(0).max(1).nullable().optional(),
 });
 export type CreateDeployment = z.infer<typeof createDeploymentSchema>;
 
@@ -23,6 +25,7 @@ export const createModelSchema = z.strictObject({
   description: z.string().max(2000).optional(),
   enabled: z.boolean().optional(),
   fallbackModels: fallbackModels.optional(),
+  routing: strategyConfigSchema.nullable().optional(),
   deployments: z.array(createDeploymentSchema).max(100).optional(),
 });
 export type CreateModel = z.infer<typeof createModelSchema>;
@@ -32,6 +35,7 @@ export const updateModelSchema = z.strictObject({
   description: z.string().max(2000).nullable().optional(),
   enabled: z.boolean().optional(),
   fallbackModels: fallbackModels.optional(),
+  routing: strategyConfigSchema.nullable().optional(),
 });
 export type UpdateModel = z.infer<typeof updateModelSchema>;
 
@@ -42,6 +46,7 @@ export interface DeploymentView {
   weight: number;
   priority: number;
   enabled: boolean;
+  quality: number | null;
 }
 
 export interface ModelView {
@@ -50,6 +55,7 @@ export interface ModelView {
   description: string | null;
   enabled: boolean;
   fallbackModels: string[];
+  routing: RoutingConfig | null;
   deployments: DeploymentView[];
   createdAt: string;
 }

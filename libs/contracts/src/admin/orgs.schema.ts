@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type RoutingConfig, strategyConfigSchema } from './routing.schema';
 
 export const ORG_ROLES = ['admin', 'developer', 'viewer'] as const;
 export type OrgRoleName = (typeof ORG_ROLES)[number];
@@ -8,7 +9,11 @@ const slug = z.string().trim().min(2).max(50).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 
 export const createOrgSchema = z.strictObject({ name: z.string().trim().min(1).max(100), slug: slug.optional() });
 export type CreateOrg = z.infer<typeof createOrgSchema>;
 
-export const updateOrgSchema = z.strictObject({ name: z.string().trim().min(1).max(100) });
+export const updateOrgSchema = z.strictObject({
+  name: z.string().trim().min(1).max(100).optional(),
+  /** The default routing of the org's models that have none of their own; null clears it. */
+  routing: strategyConfigSchema.nullable().optional(),
+});
 export type UpdateOrg = z.infer<typeof updateOrgSchema>;
 
 export const changeRoleSchema = z.strictObject({ role: z.enum(ORG_ROLES) });
@@ -29,6 +34,7 @@ export interface OrgView {
   id: string;
   name: string;
   slug: string;
+  routing: RoutingConfig | null;
   createdAt: string;
 }
 

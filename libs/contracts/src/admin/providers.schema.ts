@@ -77,12 +77,23 @@ export interface ImportModelsResult {
   skipped: { model: string; reason: string }[];
 }
 
+/** What this gateway instance has seen of a key since it started. */
+export interface ProviderKeyStats {
+  requests: number;
+  errors: number;
+  rateLimited: number;
+  latencyEwmaMs: number | null;
+  /** Epoch ms until which the key rests after a 429; null when it is ready. */
+  cooldownUntil: number | null;
+}
+
 export interface ProviderKeyView {
   id: string;
   label: string;
   last4: string;
   enabled: boolean;
   createdAt: string;
+  stats: ProviderKeyStats;
 }
 
 export interface ProviderAccountView {

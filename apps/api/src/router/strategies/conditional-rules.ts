@@ -36,7 +36,7 @@ export interface RoutingRule {
   then: RuleAction;
 }
 
-/** What an admin configures per model (validated by `strategyConfigSchema` in registry.ts). */
+/** What an admin configures per model (validated by `strategyConfigSchema` in libs/contracts). */
 export interface StrategyConfig {
   name: StrategyName;
   options: StrategyOptions;

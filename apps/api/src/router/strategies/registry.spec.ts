@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { candidate, context, ids, request } from './__fixtures__/candidates';
-import { getStrategy, STRATEGY_NAMES, strategyConfigSchema } from './registry';
+import { STRATEGY_NAMES, strategyConfigSchema } from '@ai-router/contracts';
+import { getStrategy } from './registry';
 
 // A varied fleet so every strategy has something to decide: priorities, weights, prices, signals, unknowns.
 const fleet = () => [

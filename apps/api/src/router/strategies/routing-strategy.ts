@@ -1,20 +1,8 @@
 import type { RouteDeployment } from '../route.types';
 
-/** Every strategy the admin API accepts; one `<name>.strategy.ts` file each. */
-export const STRATEGY_NAMES = [
-  'round-robin',
-  'weighted-round-robin',
-  'random',
-  'least-in-flight',
-  'priority-failover',
-  'lowest-latency',
-  'highest-success-rate',
-  'lowest-cost',
-  'composite',
-  'pareto',
-  'consistent-hash',
-] as const;
-export type StrategyName = (typeof STRATEGY_NAMES)[number];
+import type { StrategyName } from '@ai-router/contracts';
+
+export { STRATEGY_NAMES, type StrategyName } from '@ai-router/contracts';
 
 /** Live numbers the gateway keeps per deployment (see signals.ts for the update rules). */
 export interface CandidateSignals {

@@ -1,6 +1,7 @@
+import { DEFAULT_COMPOSITE_WEIGHTS } from '@ai-router/contracts';
 import type { Candidate, CandidatePricing, CandidateSignals, CompositeWeights, RoutingRequest, StrategyOptions } from './routing-strategy';
 
-export const DEFAULT_WEIGHTS: CompositeWeights = { successRate: 0.4, latency: 0.3, cost: 0.2, quality: 0.1 };
+export const DEFAULT_WEIGHTS: CompositeWeights = DEFAULT_COMPOSITE_WEIGHTS;
 const DEFAULT_TTFT_SHARE = 0.5;
 const DEFAULT_EXPLORE_RATE = 0.05;
 /** 95% confidence for the Wilson bound. */
