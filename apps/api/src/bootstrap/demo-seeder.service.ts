@@ -36,8 +36,8 @@ const DEMO_MODELS = [
   { name: 'demo-gemini', account: 'demo-gemini', upstreamModel: 'mock-gemini-flash', description: 'Chat through the Gemini translation' },
   { name: 'demo-bedrock', account: 'demo-bedrock', upstreamModel: 'anthropic.mock-claude-v1:0', description: 'Chat through Bedrock Converse' },
   { name: 'demo-azure', account: 'demo-azure', upstreamModel: 'mock-gpt-deployment', description: 'Chat through Azure OpenAI' },
-  { name: 'demo-embed', account: 'demo-openai', upstreamModel: 'mock-text-embedding-3-small', description: 'Embeddings' },
-  { name: 'demo-image', account: 'demo-openai', upstreamModel: 'mock-gpt-image-1', description: 'Image generation and edits' },
+  { name: 'demo-embed', account: 'demo-openai', upstreamModel: 'mock-text-embedding-3-small', description: 'Embeddings', healthCheck: 'embedding' as const },
+  { name: 'demo-image', account: 'demo-openai', upstreamModel: 'mock-gpt-image-1', description: 'Image generation and edits', healthCheck: 'off' as const },
 ];
 
 export interface DemoSeedResult {
@@ -68,7 +68,7 @@ export class DemoSeederService {
     const published = new Set((await this.db.getRepository(Model).findBy({ orgId: org.id })).map((m) => m.name));
     for (const m of DEMO_MODELS.filter((m) => !published.has(m.name))) {
       await this.models.create(org.id, {
-        name: m.name, description: m.description,
+        name: m.name, description: m.description, healthCheck: 'healthCheck' in m ? m.healthCheck : 'chat',
         deployments: [{ providerAccountId: accountIds.get(m.account)!, upstreamModel: m.upstreamModel }],
       });
     }

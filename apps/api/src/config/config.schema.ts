@@ -57,6 +57,8 @@ export const configSchema = z.object({
   /** Deadline for upstream response headers (time to first byte). */
   UPSTREAM_HEADERS_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
   UPSTREAM_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
+  /** How often every deployment is probed (active health checks); 0 turns probing off. */
+  HEALTH_CHECK_INTERVAL_MS: z.coerce.number().int().min(0).default(60_000),
   /** Folder of the built console; empty disables serving it. */
   CONSOLE_DIR: z.string().optional(),
   /** Run queue processors inside the API process (always on when embedded). */

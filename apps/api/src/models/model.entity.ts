@@ -1,4 +1,4 @@
-import type { RoutingConfig } from '@ai-router/contracts';
+import type { HealthCheckMode, RoutingConfig } from '@ai-router/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
 /** A public model name clients call; served by one or more deployments. */
@@ -11,6 +11,8 @@ export class Model {
   @Column('boolean', { default: true }) enabled!: boolean;
   /** Models tried, in order, when every deployment of this one failed; cycles are refused at save time. */
   @Column('text', { name: 'fallback_models', array: true, default: () => "'{}'" }) fallbackModels!: string[];
+  /** What active health checks probe this model with; `off` opts an expensive model out. */
+  @Column('text', { name: 'health_check', default: 'chat' }) healthCheck!: HealthCheckMode;
   /** Strategy and rules for this model; null = the org's default (priority failover without one). */
   @Column('jsonb', { nullable: true }) routing!: RoutingConfig | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;

@@ -36,7 +36,7 @@ export class ModelsService {
       await this.assertNameFree(tx, orgId, input.name);
       const model = tx.create(Model, {
         id: randomUUID(), orgId, name: input.name, description: input.description ?? null, enabled: input.enabled ?? true,
-        fallbackModels: input.fallbackModels ?? [], routing: input.routing ?? null,
+        fallbackModels: input.fallbackModels ?? [], routing: input.routing ?? null, healthCheck: input.healthCheck ?? 'chat',
       });
       await this.assertNoFallbackCycle(tx, orgId, model.name, model.fallbackModels);
       await tx.insert(Model, model);
@@ -157,6 +157,7 @@ function deploymentView(d: Deployment): DeploymentView {
 function modelView(m: Model, deployments: Deployment[]): ModelView {
   return {
     id: m.id, name: m.name, description: m.description, enabled: m.enabled, fallbackModels: m.fallbackModels ?? [], routing: m.routing ?? null,
+    healthCheck: m.healthCheck,
     deployments: deployments.map(deploymentView), createdAt: m.createdAt.toISOString(),
   };
 }

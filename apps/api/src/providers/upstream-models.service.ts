@@ -70,7 +70,9 @@ export class UpstreamModelsService {
       if (!PUBLIC_NAME.test(id)) result.skipped.push({ model: id, reason: 'not a valid public model name' });
       else if (existing.has(id)) result.skipped.push({ model: id, reason: 'already published' });
       else {
-        await this.models.create(orgId, { name: id, deployments: [{ providerAccountId: accountId, upstreamModel: id }] });
+        // Probes must use what the model serves; image models are not probed (each probe would cost an image).
+        const healthCheck = /embed/i.test(id) ? 'embedding' : /image|dall-e/i.test(id) ? 'off' : 'chat';
+        await this.models.create(orgId, { name: id, healthCheck, deployments: [{ providerAccountId: accountId, upstreamModel: id }] });
         result.created.push(id);
       }
     }

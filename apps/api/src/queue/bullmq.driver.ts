@@ -39,6 +39,11 @@ export class BullMqDriver implements MessageQueueDriver {
     this.workers.push(worker);
   }
 
+  async schedule(queue: QueueName, name: string, everyMs: number): Promise<void> {
+    // Upserting by name keeps one schedule however many instances start.
+    await this.queue(queue).upsertJobScheduler(name, { every: everyMs }, { name, data: {}, opts: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } } });
+  }
+
   async depth(queue: QueueName): Promise<number> {
     const counts = await this.queue(queue).getJobCounts('waiting', 'active', 'delayed', 'prioritized');
     return Object.values(counts).reduce((a, b) => a + b, 0);

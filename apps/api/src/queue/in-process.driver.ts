@@ -13,6 +13,7 @@ export class InProcessQueueDriver implements MessageQueueDriver {
   private readonly handlers = new Map<QueueName, { handler: JobHandler; concurrency: number; running: number }>();
   private readonly knownIds = new Set<string>();
   private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly intervals = new Set<NodeJS.Timeout>();
   private closed = false;
 
   constructor(private readonly logger: Logger) {}
@@ -34,6 +35,12 @@ export class InProcessQueueDriver implements MessageQueueDriver {
     this.drain(queue);
   }
 
+  async schedule(queue: QueueName, name: string, everyMs: number): Promise<void> {
+    const timer = setInterval(() => void this.add(queue, name, {}, { jobId: `${name}:${Math.floor(Date.now() / everyMs)}`, attempts: 1 }), everyMs);
+    timer.unref();
+    this.intervals.add(timer);
+  }
+
   async depth(queue: QueueName): Promise<number> {
     return (this.waiting.get(queue)?.length ?? 0) + (this.handlers.get(queue)?.running ?? 0);
   }
@@ -45,7 +52,9 @@ export class InProcessQueueDriver implements MessageQueueDriver {
   async close(): Promise<void> {
     this.closed = true;
     for (const timer of this.timers) clearTimeout(timer);
+    for (const interval of this.intervals) clearInterval(interval);
     this.timers.clear();
+    this.intervals.clear();
   }
 
   private enqueue(queue: QueueName, job: PendingJob, delayMs: number): void {

@@ -1,6 +1,7 @@
 /** Queue names; one per kind of background work. */
 export enum QueueName {
   Usage = 'usage',
+  HealthChecks = 'health-checks',
 }
 
 export interface QueueJob<T = unknown> {
@@ -26,6 +27,8 @@ export type JobHandler<T = unknown> = (job: QueueJob<T>) => Promise<void>;
 export interface MessageQueueDriver {
   add<T>(queue: QueueName, name: string, data: T, options?: JobOptions): Promise<void>;
   work(queue: QueueName, handler: JobHandler, concurrency: number): void;
+  /** Adds `name` every `everyMs`, once across all instances (BullMQ job scheduler; in-process timer). */
+  schedule(queue: QueueName, name: string, everyMs: number): Promise<void>;
   /** Jobs waiting or running, for health and metrics. */
   depth(queue: QueueName): Promise<number>;
   healthy(): Promise<boolean>;

@@ -23,11 +23,18 @@ export class MessageQueueService implements OnApplicationShutdown {
     return this.driver.add(queue, name, data, options);
   }
 
-  /** Registers a processor if this process runs workers; returns whether it did. */
-  process(queue: QueueName, handler: JobHandler, concurrency = 4): boolean {
-    if (!this.config.RUN_WORKER) return false;
+  /**
+   * Registers a processor if this process runs workers, or always with `onApiInstances` (jobs whose
+   * effects live in the API's memory, such as health probes feeding breakers); returns whether it did.
+   */
+  process(queue: QueueName, handler: JobHandler, concurrency = 4, options: { onApiInstances?: boolean } = {}): boolean {
+    if (!this.config.RUN_WORKER && !options.onApiInstances) return false;
     this.driver.work(queue, handler, concurrency);
     return true;
+  }
+
+  schedule(queue: QueueName, name: string, everyMs: number): Promise<void> {
+    return this.driver.schedule(queue, name, everyMs);
   }
 
   depth(queue: QueueName): Promise<number> {

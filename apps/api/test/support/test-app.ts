@@ -38,6 +38,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     BOOTSTRAP_OWNER_EMAIL: OWNER_EMAIL,
     BOOTSTRAP_OWNER_PASSWORD: ownerPassword,
     CONSOLE_DIR: '',
+    // Probes would touch the mocks behind the tests' backs; the health-check suite turns them on.
+    HEALTH_CHECK_INTERVAL_MS: '0',
     REDIS_PREFIX: `test-${randomBytes(4).toString('hex')}`,
     ...(database.url && { DATABASE_URL: database.url, JWT_SECRET: randomBytes(32).toString('hex'), ENCRYPTION_KEY: randomBytes(32).toString('base64') }),
     ...(process.env.REDIS_URL && { REDIS_URL: process.env.REDIS_URL }),

@@ -17,6 +17,9 @@ export type CreateDeployment = z.infer<typeof createDeploymentSchema>;
 export const updateDeploymentSchema = createDeploymentSchema.omit({ providerAccountId: true }).partial();
 export type UpdateDeployment = z.infer<typeof updateDeploymentSchema>;
 
+export const HEALTH_CHECK_MODES = ['off', 'chat', 'embedding'] as const;
+export type HealthCheckMode = (typeof HEALTH_CHECK_MODES)[number];
+
 /** Other public models tried, in order, when every deployment of this one failed. */
 const fallbackModels = z.array(modelName).max(10);
 
@@ -26,6 +29,7 @@ export const createModelSchema = z.strictObject({
   enabled: z.boolean().optional(),
   fallbackModels: fallbackModels.optional(),
   routing: strategyConfigSchema.nullable().optional(),
+  healthCheck: z.enum(HEALTH_CHECK_MODES).optional(),
   deployments: z.array(createDeploymentSchema).max(100).optional(),
 });
 export type CreateModel = z.infer<typeof createModelSchema>;
@@ -36,6 +40,7 @@ export const updateModelSchema = z.strictObject({
   enabled: z.boolean().optional(),
   fallbackModels: fallbackModels.optional(),
   routing: strategyConfigSchema.nullable().optional(),
+  healthCheck: z.enum(HEALTH_CHECK_MODES).optional(),
 });
 export type UpdateModel = z.infer<typeof updateModelSchema>;
 
@@ -56,6 +61,7 @@ export interface ModelView {
   enabled: boolean;
   fallbackModels: string[];
   routing: RoutingConfig | null;
+  healthCheck: HealthCheckMode;
   deployments: DeploymentView[];
   createdAt: string;
 }
