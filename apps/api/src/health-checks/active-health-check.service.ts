@@ -1,15 +1,14 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { getAdapter, type OperationAdapter, type ProviderTarget } from '@ai-router/providers';
+import { getAdapter, type OperationAdapter } from '@ai-router/providers';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { LOGGER } from '../common/logger.module';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { SecretBox } from '../crypto/secret-box';
 import { Deployment } from '../models/deployment.entity';
 import { Model } from '../models/model.entity';
 import { ProviderAccount } from '../providers/provider-account.entity';
-import { ProviderKey } from '../providers/provider-key.entity';
+import { ProviderTargetsService } from '../providers/provider-targets.service';
 import { MessageQueueService } from '../queue/message-queue.service';
 import { QueueName } from '../queue/message-queue.port';
 import { CircuitBreakerService } from '../router/circuit-breaker.service';
@@ -42,7 +41,7 @@ export class ActiveHealthCheckService implements OnApplicationBootstrap {
     @InjectDataSource() private readonly db: DataSource,
     private readonly queue: MessageQueueService,
     private readonly upstream: UpstreamClient,
-    private readonly secrets: SecretBox,
+    private readonly targets: ProviderTargetsService,
     private readonly breakers: CircuitBreakerService,
     private readonly planner: RoutePlannerService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -80,13 +79,8 @@ export class ActiveHealthCheckService implements OnApplicationBootstrap {
     let ok = false;
     try {
       const account = await this.db.getRepository(ProviderAccount).findOneByOrFail({ id: row.accountId });
-      const key = await this.db.getRepository(ProviderKey).createQueryBuilder('k').addSelect('k.secretCiphertext')
-        .where('k.provider_account_id = :id AND k.enabled', { id: account.id }).orderBy('k.created_at').getOne();
-      if (key) {
-        const target: ProviderTarget = {
-          kind: account.kind, baseUrl: account.baseUrl, apiKey: this.secrets.decrypt(key.secretCiphertext, key.id, key.keyVersion),
-          upstreamModel: row.upstreamModel, headers: account.headers, settings: account.settings, vendor: account.vendor ?? undefined,
-        };
+      const target = await this.targets.firstKeyTarget(account, row.upstreamModel);
+      if (target) {
         const adapter = getAdapter(account.kind);
         const op = (row.mode === 'embedding' ? adapter.embedding : adapter.chat) as OperationAdapter<unknown> | undefined;
         const body = row.mode === 'embedding'

@@ -4,12 +4,13 @@ import { ModelsModule } from '../models/models.module';
 import { ProviderAccountsController } from './provider-accounts.controller';
 import { ProviderAccountsService } from './provider-accounts.service';
 import { ProviderPresetsController } from './provider-presets.controller';
+import { ProviderTargetsService } from './provider-targets.service';
 import { UpstreamModelsService } from './upstream-models.service';
 
 @Module({
   imports: [ModelsModule, KeyPoolModule],
   controllers: [ProviderAccountsController, ProviderPresetsController],
-  providers: [ProviderAccountsService, UpstreamModelsService],
-  exports: [ProviderAccountsService],
+  providers: [ProviderAccountsService, UpstreamModelsService, ProviderTargetsService],
+  exports: [ProviderAccountsService, ProviderTargetsService],
 })
 export class ProvidersModule {}

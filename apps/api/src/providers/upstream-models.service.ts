@@ -2,17 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { ImportModelsResult } from '@ai-router/contracts';
-import { AdapterRequestError, getAdapter, type ProviderTarget, UpstreamResponseError } from '@ai-router/providers';
+import { AdapterRequestError, getAdapter, UpstreamResponseError } from '@ai-router/providers';
 import { AppErrorCode } from '../common/errors/app-error-code';
 import { AppException } from '../common/errors/app.exception';
 import { isUuid } from '../common/ids';
-import { SecretBox } from '../crypto/secret-box';
 import { Model } from '../models/model.entity';
 import { ModelsService } from '../models/models.service';
 import { readBounded } from '../upstream/read-bounded';
 import { UpstreamClient, UpstreamTransportError } from '../upstream/upstream-client';
 import { ProviderAccount } from './provider-account.entity';
-import { ProviderKey } from './provider-key.entity';
+import { ProviderTargetsService } from './provider-targets.service';
 
 const LIST_TIMEOUT_MS = 15_000;
 const MAX_LIST_BYTES = 4 * 1024 * 1024;
@@ -23,7 +22,7 @@ const PUBLIC_NAME = /^[^:\s]{1,200}$/;
 export class UpstreamModelsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly secrets: SecretBox,
+    private readonly targets: ProviderTargetsService,
     private readonly upstream: UpstreamClient,
     private readonly models: ModelsService,
   ) {}
@@ -34,7 +33,9 @@ export class UpstreamModelsService {
     if (!adapter.listModels) throw noModelList(account.kind);
     let request;
     try {
-      request = await adapter.listModels.buildRequest(await this.target(account));
+      const target = await this.targets.firstKeyTarget(account, '');
+      if (!target) throw new AppException(AppErrorCode.ValidationFailed, 'this provider account has no enabled key');
+      request = await adapter.listModels.buildRequest(target);
     } catch (err) {
       if (err instanceof AdapterRequestError) throw noModelList(account.vendor ?? account.kind);
       throw err;
@@ -85,15 +86,6 @@ export class UpstreamModelsService {
     return account;
   }
 
-  private async target(account: ProviderAccount): Promise<ProviderTarget> {
-    const key = await this.db.getRepository(ProviderKey).createQueryBuilder('k').addSelect('k.secretCiphertext')
-      .where('k.provider_account_id = :id AND k.enabled', { id: account.id }).orderBy('k.created_at').getOne();
-    if (!key) throw new AppException(AppErrorCode.ValidationFailed, 'this provider account has no enabled key');
-    return {
-      kind: account.kind, baseUrl: account.baseUrl, apiKey: this.secrets.decrypt(key.secretCiphertext, key.id, key.keyVersion),
-      upstreamModel: '', headers: account.headers, settings: account.settings, vendor: account.vendor ?? undefined,
-    };
-  }
 }
 
 function noModelList(provider: string): AppException {
