@@ -88,7 +88,7 @@ export class UpstreamAttemptService {
         if (input.clientSignal.aborted) return { kind: 'client-gone', usage: null, ttftMs: null };
         return this.failed(input, err instanceof UpstreamResponseError ? err.error : malformed());
       }
-      this.succeeded(input, sentAt);
+      this.succeeded(input, sentAt, transformed.usage);
       void reply.status(200).headers({ ...headers, 'content-type': 'application/json' }).send(transformed.body);
       return { kind: 'answered', status: 200, usage: transformed.usage, ttftMs: null, errorCode: null };
     }
@@ -104,7 +104,7 @@ export class UpstreamAttemptService {
       case 'failed-before-first-byte':
         return this.failed(input, outcome.error);
       case 'completed':
-        this.succeeded(input, sentAt);
+        this.succeeded(input, sentAt, outcome.usage);
         return { kind: 'answered', status: 200, usage: outcome.usage, ttftMs: outcome.ttftMs, errorCode: null };
       case 'client-gone':
         return { kind: 'client-gone', usage: outcome.usage, ttftMs: outcome.ttftMs };
@@ -124,9 +124,9 @@ export class UpstreamAttemptService {
     return { kind: 'failed', error };
   }
 
-  private succeeded(input: AttemptInput, sentAt: number): void {
+  private succeeded(input: AttemptInput, sentAt: number, usage: NormalizedUsage | null): void {
     this.breakers.recordSuccess(input.deployment.id);
-    this.keyPool.recordSuccess(input.key.id, performance.now() - sentAt);
+    this.keyPool.recordSuccess(input.key.id, performance.now() - sentAt, usage ? usage.inputTokens + usage.outputTokens : 0);
   }
 }
 

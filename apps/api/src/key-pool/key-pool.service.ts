@@ -12,13 +12,27 @@ import type { RouteAccount, RouteProviderKey } from '../router/route.types';
 const DEFAULT_COOLDOWN_MS = 10_000;
 const MAX_COOLDOWN_MS = 10 * 60_000;
 const EWMA_ALPHA = 0.2;
+const MINUTE_MS = 60_000;
+/** Keys scoring within this share of the best are equals, served round robin. */
+const EQUALS_BAND = 0.9;
+/** Below this recent success rate (with enough samples) a key is degraded: used only when nothing else is left. */
+const DEGRADED_SUCCESS = 0.5;
+const MIN_SAMPLES = 5;
 
 export interface KeyStats {
   requests: number;
   errors: number;
   rateLimited: number;
   latencyEwmaMs: number | null;
+  /** Recent success rate (EWMA), null before the first outcome. */
+  successEwma: number | null;
   cooldownUntil: number | null;
+}
+
+interface MinuteWindow {
+  startedAt: number;
+  requests: number;
+  tokens: number;
 }
 
 /**
@@ -31,6 +45,7 @@ export interface KeyStats {
 export class KeyPoolService implements OnModuleDestroy {
   private readonly cursors = new Map<string, number>();
   private readonly stats = new Map<string, KeyStats>();
+  private readonly windows = new Map<string, MinuteWindow>();
   private readonly unsubscribe: () => void;
 
   constructor(
@@ -44,33 +59,48 @@ export class KeyPoolService implements OnModuleDestroy {
     });
   }
 
-  /** A key not cooling down, round robin among them; null when every key rests. */
-  pick(account: RouteAccount): RouteProviderKey | null {
-    const now = Date.now();
-    const ready = account.keys.filter((k) => (this.stats.get(k.id)?.cooldownUntil ?? 0) <= now);
+  /**
+   * The key for the next call: among keys not resting and under their per-minute limits, healthy keys
+   * before degraded ones, the best health score (success rate, latency, limit headroom) wins, and keys
+   * within 10% of the best take turns. Null when every key rests or is at its limit.
+   */
+  pick(account: RouteAccount, now = Date.now()): RouteProviderKey | null {
+    const ready = account.keys.filter((k) => (this.stats.get(k.id)?.cooldownUntil ?? 0) <= now && this.headroom(k, now) > 0);
     if (!ready.length) return null;
+    const healthy = ready.filter((k) => !this.degraded(k.id));
+    const scored = (healthy.length ? healthy : ready).map((key) => ({ key, score: this.score(key, now) }));
+    const best = Math.max(...scored.map((s) => s.score));
+    const equals = scored.filter((s) => s.score >= best * EQUALS_BAND).map((s) => s.key);
     const cursor = this.cursors.get(account.id) ?? 0;
     this.cursors.set(account.id, (cursor + 1) % Number.MAX_SAFE_INTEGER);
-    return ready[cursor % ready.length]!;
+    const chosen = equals[cursor % equals.length]!;
+    this.window(chosen.id, now).requests++;
+    return chosen;
   }
 
-  /** Seconds until the first of the account's keys is ready again (0 if one is ready now). */
-  secondsUntilReady(account: RouteAccount): number {
-    const now = Date.now();
-    const soonest = Math.min(...account.keys.map((k) => this.stats.get(k.id)?.cooldownUntil ?? 0));
-    return Math.max(0, Math.ceil((soonest - now) / 1000));
+  /** Seconds until the first of the account's keys is ready again: out of cooldown and under its limits. */
+  secondsUntilReady(account: RouteAccount, now = Date.now()): number {
+    const readyAt = account.keys.map((k) => {
+      const cooldown = this.stats.get(k.id)?.cooldownUntil ?? 0;
+      const limitFree = this.headroom(k, now) > 0 ? 0 : this.window(k.id, now).startedAt + MINUTE_MS;
+      return Math.max(cooldown, limitFree);
+    });
+    return Math.max(0, Math.ceil((Math.min(...readyAt) - now) / 1000));
   }
 
-  recordSuccess(keyId: string, latencyMs: number): void {
+  recordSuccess(keyId: string, latencyMs: number, tokens = 0): void {
     const s = this.statsOf(keyId);
     s.requests++;
-    s.latencyEwmaMs = s.latencyEwmaMs === null ? latencyMs : s.latencyEwmaMs + EWMA_ALPHA * (latencyMs - s.latencyEwmaMs);
+    s.latencyEwmaMs = ewma(s.latencyEwmaMs, latencyMs);
+    s.successEwma = ewma(s.successEwma, 1);
+    this.window(keyId, Date.now()).tokens += tokens;
   }
 
   recordFailure(keyId: string): void {
     const s = this.statsOf(keyId);
     s.requests++;
     s.errors++;
+    s.successEwma = ewma(s.successEwma, 0);
   }
 
   async cooldown(keyId: string, retryAfterSeconds: number | undefined): Promise<void> {
@@ -102,12 +132,45 @@ export class KeyPoolService implements OnModuleDestroy {
     this.unsubscribe();
   }
 
+  private degraded(keyId: string): boolean {
+    const s = this.stats.get(keyId);
+    return Boolean(s && s.requests >= MIN_SAMPLES && s.successEwma !== null && s.successEwma < DEGRADED_SUCCESS);
+  }
+
+  private score(key: RouteProviderKey, now: number): number {
+    const s = this.stats.get(key.id);
+    const success = s?.successEwma ?? 1;
+    const speed = 1 / (1 + (s?.latencyEwmaMs ?? 0) / 1000);
+    return success * speed * this.headroom(key, now);
+  }
+
+  /** Share of the key's per-minute limits still free (1 without limits). */
+  private headroom(key: RouteProviderKey, now: number): number {
+    const w = this.window(key.id, now);
+    const rpm = key.rpmLimit ? 1 - w.requests / key.rpmLimit : 1;
+    const tpm = key.tpmLimit ? 1 - w.tokens / key.tpmLimit : 1;
+    return Math.max(0, Math.min(rpm, tpm));
+  }
+
+  private window(keyId: string, now: number): MinuteWindow {
+    let w = this.windows.get(keyId);
+    if (!w || now - w.startedAt >= MINUTE_MS) {
+      w = { startedAt: now, requests: 0, tokens: 0 };
+      this.windows.set(keyId, w);
+    }
+    return w;
+  }
+
   private statsOf(keyId: string): KeyStats {
     let s = this.stats.get(keyId);
     if (!s) {
-      s = { requests: 0, errors: 0, rateLimited: 0, latencyEwmaMs: null, cooldownUntil: null };
+      s = { requests: 0, errors: 0, rateLimited: 0, latencyEwmaMs: null, successEwma: null, cooldownUntil: null };
       this.stats.set(keyId, s);
     }
     return s;
   }
+}
+
+function ewma(previous: number | null, value: number): number {
+  return previous === null ? value : previous + EWMA_ALPHA * (value - previous);
 }

@@ -1,6 +1,6 @@
 import { Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import {
-  type AddProviderKey, addProviderKeySchema, type ImportModels, importModelsSchema, type ImportModelsResult, type CreateProviderAccount, createProviderAccountSchema,
+  type AddProviderKey, addProviderKeySchema, type UpdateProviderKey, updateProviderKeySchema, type ImportModels, importModelsSchema, type ImportModelsResult, type CreateProviderAccount, createProviderAccountSchema,
   type ProviderAccountView, type ProviderKeyView, type UpdateProviderAccount, updateProviderAccountSchema,
 } from '@ai-router/contracts';
 import { ApiTags } from '@nestjs/swagger';
@@ -49,6 +49,14 @@ export class ProviderAccountsController {
   @Authenticated({ permission: 'providers:write' })
   addKey(@Param('orgId') orgId: string, @Param('id') id: string, @ZodBody(addProviderKeySchema) body: AddProviderKey): Promise<ProviderKeyView> {
     return this.accounts.addKey(orgId, id, body);
+  }
+
+  @Patch(':id/keys/:keyId')
+  @Authenticated({ permission: 'providers:write' })
+  updateKey(
+    @Param('orgId') orgId: string, @Param('id') id: string, @Param('keyId') keyId: string, @ZodBody(updateProviderKeySchema) body: UpdateProviderKey,
+  ): Promise<ProviderKeyView> {
+    return this.accounts.updateKey(orgId, id, keyId, body);
   }
 
   @Delete(':id/keys/:keyId')

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { defaultBaseUrl, listVendorPresets } from '@ai-router/providers';
 import type {
-  AddProviderKey, AwsCredentials, CreateProviderAccount, ProviderAccountView, ProviderKeyView, UpdateProviderAccount,
+  AddProviderKey, AwsCredentials, CreateProviderAccount, UpdateProviderKey, ProviderAccountView, ProviderKeyView, UpdateProviderAccount,
 } from '@ai-router/contracts';
 import { ClusterEventsService } from '../cluster/cluster-events.service';
 import { AppErrorCode } from '../common/errors/app-error-code';
@@ -85,7 +85,7 @@ export class ProviderAccountsService {
 
   async addKey(orgId: string, accountId: string, input: AddProviderKey): Promise<ProviderKeyView> {
     await this.find(orgId, accountId);
-    const key = await this.db.transaction((tx) => this.insertKey(tx, accountId, input.label, credentialOf(input)));
+    const key = await this.db.transaction((tx) => this.insertKey(tx, accountId, input.label, credentialOf(input), input));
     await this.changed(orgId);
     return this.keyView(key);
   }
@@ -109,12 +109,24 @@ export class ProviderAccountsService {
     return url;
   }
 
-  private async insertKey(tx: EntityManager, accountId: string, label: string, credential: Credential): Promise<ProviderKey> {
+  async updateKey(orgId: string, accountId: string, keyId: string, input: UpdateProviderKey): Promise<ProviderKeyView> {
+    await this.find(orgId, accountId);
+    const repo = this.db.getRepository(ProviderKey);
+    const key = isUuid(keyId) ? await repo.findOneBy({ id: keyId, providerAccountId: accountId }) : null;
+    if (!key) throw AppException.notFound('provider key');
+    await repo.update({ id: keyId }, definedFields(input));
+    await this.changed(orgId);
+    return this.keyView({ ...key, ...definedFields(input) } as ProviderKey);
+  }
+
+  private async insertKey(
+    tx: EntityManager, accountId: string, label: string, credential: Credential, limits: { rpmLimit?: number | null; tpmLimit?: number | null } = {},
+  ): Promise<ProviderKey> {
     const id = randomUUID();
     const { ciphertext, version } = this.secrets.encrypt(credential.secret, id);
     const key = tx.create(ProviderKey, {
       id, providerAccountId: accountId, label, secretCiphertext: ciphertext, keyVersion: version,
-      last4: credential.last4, enabled: true, createdAt: new Date(),
+      last4: credential.last4, enabled: true, createdAt: new Date(), rpmLimit: limits.rpmLimit ?? null, tpmLimit: limits.tpmLimit ?? null,
     });
     await tx.insert(ProviderKey, key);
     return key;
@@ -135,7 +147,8 @@ export class ProviderAccountsService {
   private keyView(k: ProviderKey): ProviderKeyView {
     const stats = this.keyPool.statsFor(k.id);
     return {
-      id: k.id, label: k.label, last4: k.last4, enabled: k.enabled, createdAt: k.createdAt.toISOString(),
+      id: k.id, label: k.label, last4: k.last4, enabled: k.enabled, rpmLimit: k.rpmLimit ?? null, tpmLimit: k.tpmLimit ?? null,
+      createdAt: k.createdAt.toISOString(),
       stats: { ...stats, cooldownUntil: stats.cooldownUntil && stats.cooldownUntil > Date.now() ? stats.cooldownUntil : null },
     };
   }

@@ -4,7 +4,7 @@ import type { RouteDeployment, RouteModel } from './route.types';
 
 const deployment = (id: string, priority: number, weight: number, name = 'acct', kind: 'openai' | 'anthropic' = 'openai'): RouteDeployment => ({
   id, priority, weight, upstreamModel: id, quality: null,
-  account: { id: `a-${id}`, name, kind, baseUrl: 'http://x', vendor: null, settings: {}, headers: {}, keys: [{ id: 'k', secret: 's' }] },
+  account: { id: `a-${id}`, name, kind, baseUrl: 'http://x', vendor: null, settings: {}, headers: {}, keys: [{ id: 'k', secret: 's', rpmLimit: null, tpmLimit: null }] },
 });
 const model = (...deployments: RouteDeployment[]): RouteModel => ({ id: 'm', name: 'm', createdAt: 0, deployments, fallbacks: [], routing: { name: 'priority-failover', options: {}, rules: [] } });
 

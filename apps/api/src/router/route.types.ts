@@ -4,6 +4,8 @@ import type { ProviderKind } from '@ai-router/providers';
 export interface RouteProviderKey {
   id: string;
   secret: string;
+  rpmLimit: number | null;
+  tpmLimit: number | null;
 }
 
 export interface RouteAccount {

@@ -73,7 +73,9 @@ export class RoutingSnapshotService implements OnModuleDestroy {
     for (const a of accounts) {
       const accountKeys = keys
         .filter((k) => k.providerAccountId === a.id)
-        .map((k) => ({ id: k.id, secret: this.secrets.decrypt(k.secretCiphertext, k.id, k.keyVersion) }));
+        .map((k) => ({
+          id: k.id, secret: this.secrets.decrypt(k.secretCiphertext, k.id, k.keyVersion), rpmLimit: k.rpmLimit ?? null, tpmLimit: k.tpmLimit ?? null,
+        }));
       if (accountKeys.length) {
         routeAccounts.set(a.id, {
           id: a.id, name: a.name, kind: a.kind, baseUrl: a.baseUrl, vendor: a.vendor, settings: a.settings ?? {},

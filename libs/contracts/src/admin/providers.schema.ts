@@ -60,10 +60,23 @@ export const updateProviderAccountSchema = z.strictObject({
 });
 export type UpdateProviderAccount = z.infer<typeof updateProviderAccountSchema>;
 
+const keyLimits = {
+  rpmLimit: z.number().int().positive().max(10_000_000).nullable().optional(),
+  tpmLimit: z.number().int().positive().max(1_000_000_000).nullable().optional(),
+};
+
 export const addProviderKeySchema = z
-  .strictObject({ label: z.string().trim().min(1).max(100), ...credentialFields })
+  .strictObject({ label: z.string().trim().min(1).max(100), ...credentialFields, ...keyLimits })
   .refine((v) => Boolean(v.apiKey) !== Boolean(v.awsCredentials), { message: 'give exactly one of apiKey or awsCredentials', path: ['apiKey'] });
 export type AddProviderKey = z.infer<typeof addProviderKeySchema>;
+
+/** Re-enabling a key the pool disabled after a 401/403 is how an admin says "it is fixed". */
+export const updateProviderKeySchema = z.strictObject({
+  label: z.string().trim().min(1).max(100).optional(),
+  enabled: z.boolean().optional(),
+  ...keyLimits,
+});
+export type UpdateProviderKey = z.infer<typeof updateProviderKeySchema>;
 
 export const importModelsSchema = z.strictObject({
   /** Upstream model ids to publish; each becomes a public model of the same name with one deployment. */
@@ -83,6 +96,8 @@ export interface ProviderKeyStats {
   errors: number;
   rateLimited: number;
   latencyEwmaMs: number | null;
+  /** Recent success rate 0..1 (EWMA); null before the first call. */
+  successEwma: number | null;
   /** Epoch ms until which the key rests after a 429; null when it is ready. */
   cooldownUntil: number | null;
 }
@@ -92,6 +107,8 @@ export interface ProviderKeyView {
   label: string;
   last4: string;
   enabled: boolean;
+  rpmLimit: number | null;
+  tpmLimit: number | null;
   createdAt: string;
   stats: ProviderKeyStats;
 }
