@@ -20,6 +20,7 @@ import { OrgsModule } from './orgs/orgs.module';
 import { PlatformModule } from './platform/platform.module';
 import { ProvidersModule } from './providers/providers.module';
 import { QueueModule } from './queue/queue.module';
+import { QuotasModule } from './quotas/quotas.module';
 import { RedisModule } from './redis/redis.module';
 import { RouterModule } from './router/router.module';
 import { UpstreamModule } from './upstream/upstream.module';
@@ -37,7 +38,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ...infrastructureModules(config),
-        PlatformModule, UpstreamModule, UsersModule, OrgsModule, AuthModule, InvitesModule, AuditModule, KeysModule, ProvidersModule, ModelsModule, RouterModule, GatewayModule, HealthModule, HealthChecksModule, BootstrapModule,
+        PlatformModule, UpstreamModule, UsersModule, OrgsModule, AuthModule, InvitesModule, AuditModule, KeysModule, ProvidersModule, ModelsModule, RouterModule, QuotasModule, GatewayModule, HealthModule, HealthChecksModule, BootstrapModule,
       ],
     };
   }

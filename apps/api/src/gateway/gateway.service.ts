@@ -8,6 +8,7 @@ import { LOGGER } from '../common/logger.module';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { ApiKeyPrincipal } from '../keys/api-key-auth.service';
 import { KeyPoolService } from '../key-pool/key-pool.service';
+import { RateLimiterService } from '../quotas/rate-limiter.service';
 import { CircuitBreakerService } from '../router/circuit-breaker.service';
 import { orderCandidates, parseModelRef } from '../router/deployment-selector';
 import { type RoutableBody, routingRequestOf } from '../router/request-features';
@@ -15,7 +16,7 @@ import { RoutePlannerService } from '../router/route-planner.service';
 import type { OrgRoutes, RouteDeployment } from '../router/route.types';
 import { RoutingSnapshotService } from '../router/routing-snapshot.service';
 import { explain } from '../router/strategies/routing-decision';
-import type { RoutingDecision } from '../router/strategies/routing-strategy';
+import type { RoutingDecision, RoutingRequest } from '../router/strategies/routing-strategy';
 import { UsageRecorderService } from '../usage/usage-recorder.service';
 import type { UsageRecord } from '../usage/usage-record';
 import { backoffDelayMs, sleep } from './retry-backoff';
@@ -47,6 +48,7 @@ export class GatewayService {
     private readonly breakers: CircuitBreakerService,
     private readonly attempts: UpstreamAttemptService,
     private readonly planner: RoutePlannerService,
+    private readonly limiter: RateLimiterService,
     private readonly usage: UsageRecorderService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
@@ -55,9 +57,17 @@ export class GatewayService {
   async proxy(operation: GatewayOperation, body: GatewayBody, principal: ApiKeyPrincipal, request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const startedAt = performance.now();
     const requestId = String(request.id);
-    const { modelName, candidates, decision } = await this.plan(body, principal, request);
+    const routing = routingRequestOf(body, request.headers);
+    const { modelName, candidates, decision } = await this.plan(body, principal, routing);
+    const admission = await this.limiter.admit(
+      [{ id: `key:${principal.keyId}`, limits: principal.keyLimits }, { id: `org:${principal.orgId}`, limits: principal.orgLimits }],
+      routing.promptTokens,
+    );
     if (this.logger.isLevelEnabled('debug')) this.logger.debug({ reqId: requestId, routing: explain(decision) }, 'routing decision');
-    const headers = { 'x-request-id': requestId, 'x-ai-router-strategy': decision.rule ? `${decision.strategy}; rule=${decision.rule}` : decision.strategy };
+    const headers = {
+      ...admission.headers, 'x-request-id': requestId,
+      'x-ai-router-strategy': decision.rule ? `${decision.strategy}; rule=${decision.rule}` : decision.strategy,
+    };
     const streamed = body.stream === true;
     const clientAbort = new AbortController();
     const onClose = () => {
@@ -70,12 +80,14 @@ export class GatewayService {
       encodingFormat: body.encoding_format === 'base64' ? 'base64' : 'float',
     };
     let lastDeployment: RouteDeployment | null = null;
-    const finish = (record: Pick<UsageRecord, 'status' | 'usage' | 'ttftMs' | 'errorCode'>) =>
+    const finish = (record: Pick<UsageRecord, 'status' | 'usage' | 'ttftMs' | 'errorCode'>) => {
+      admission.release(record.usage ? record.usage.inputTokens + record.usage.outputTokens : 0);
       this.usage.record({
         requestId, orgId: principal.orgId, apiKeyId: principal.keyId, model: modelName, operation, streamed, ...record,
         deploymentId: lastDeployment?.id ?? null, providerAccountId: lastDeployment?.account.id ?? null,
         latencyMs: Math.round(performance.now() - startedAt),
       });
+    };
 
     let lastError: UpstreamError | null = null;
     let made = 0;
@@ -138,7 +150,7 @@ export class GatewayService {
    * The deployments to try, in order: the model's (ordered by its routing strategy and rules), then each
    * fallback model's, as the key allows.
    */
-  private async plan(body: GatewayBody, principal: ApiKeyPrincipal, request: FastifyRequest): Promise<{ modelName: string; candidates: RouteDeployment[]; decision: RoutingDecision }> {
+  private async plan(body: GatewayBody, principal: ApiKeyPrincipal, routing: RoutingRequest): Promise<{ modelName: string; candidates: RouteDeployment[]; decision: RoutingDecision }> {
     const { model: name, pin } = parseModelRef(body.model);
     assertModelAllowed(principal, name);
     const routes = await this.snapshot.routesFor(principal.orgId);
@@ -149,7 +161,7 @@ export class GatewayService {
     const providerAllowed = (d: RouteDeployment) =>
       !principal.allowedProviders || principal.allowedProviders.has(d.account.name) || principal.allowedProviders.has(d.account.kind);
     const { model, decision } = this.planner.plan({
-      model: requested, pin, providerAllowed, request: routingRequestOf(body, request.headers),
+      model: requested, pin, providerAllowed, request: routing,
       // A rule may only switch to a model this key may use.
       resolve: (target) => (principal.allowedModels && !principal.allowedModels.has(target) ? undefined : routes.get(target)),
     });

@@ -1,4 +1,5 @@
 import { BlockList, isIPv6 } from 'node:net';
+import type { RateLimits } from '@ai-router/contracts';
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { LRUCache } from 'lru-cache';
@@ -7,6 +8,7 @@ import { ClusterEventsService } from '../cluster/cluster-events.service';
 import { AppErrorCode } from '../common/errors/app-error-code';
 import { AppException } from '../common/errors/app.exception';
 import { API_KEY_PREFIX, hashApiKey } from './api-key-secret';
+import { Org } from '../orgs/org.entity';
 import { ApiKey } from './api-key.entity';
 
 /** What a /v1 request knows about its caller. */
@@ -19,6 +21,8 @@ export interface ApiKeyPrincipal {
   allowedProviders: ReadonlySet<string> | null;
   ipAllowlist: BlockList | null;
   expiresAt: number | null;
+  keyLimits: RateLimits;
+  orgLimits: RateLimits;
 }
 
 const MISSING = Symbol('missing');
@@ -35,6 +39,10 @@ export class ApiKeyAuthService implements OnModuleDestroy {
   constructor(@InjectRepository(ApiKey) private readonly keys: Repository<ApiKey>, events: ClusterEventsService) {
     this.unsubscribe = events.subscribe((event) => {
       if (event.type === 'api-key.changed') this.cache.delete(event.keyHash);
+      // Org settings (limits) travel with each cached key of the org.
+      if (event.type === 'routing.changed') {
+        for (const [hash, principal] of this.cache.entries()) if (principal !== MISSING && principal.orgId === event.orgId) this.cache.delete(hash);
+      }
     });
   }
 
@@ -67,12 +75,15 @@ export class ApiKeyAuthService implements OnModuleDestroy {
   private async load(hash: string): Promise<ApiKeyPrincipal | typeof MISSING> {
     const key = await this.keys.findOneBy({ keyHash: hash });
     if (!key || key.status !== 'active') return MISSING;
+    const org = await this.keys.manager.findOneBy(Org, { id: key.orgId });
     return {
       keyId: key.id, orgId: key.orgId, userId: key.userId,
       allowedModels: key.allowedModels ? new Set(key.allowedModels) : null,
       allowedProviders: key.allowedProviders ? new Set(key.allowedProviders) : null,
       ipAllowlist: key.ipAllowlist ? toBlockList(key.ipAllowlist) : null,
       expiresAt: key.expiresAt?.getTime() ?? null,
+      keyLimits: key.limits ?? {},
+      orgLimits: org?.limits ?? {},
     };
   }
 }

@@ -1,3 +1,4 @@
+import type { RateLimits } from '@ai-router/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
 export type ApiKeyStatus = 'active' | 'suspended' | 'revoked';
@@ -16,8 +17,8 @@ export class ApiKey {
   @Column('text', { name: 'allowed_providers', array: true, nullable: true }) allowedProviders!: string[] | null;
   /** CIDR blocks (v4 or v6) the key may be used from; null = anywhere. */
   @Column('text', { name: 'ip_allowlist', array: true, nullable: true }) ipAllowlist!: string[] | null;
-  /** Rate limits, quotas and budget for this key, enforced by the policy engine. */
-  @Column('jsonb', { default: {} }) limits!: Record<string, number>;
+  /** Rate limits for this key, enforced by the policy engine. */
+  @Column('jsonb', { default: {} }) limits!: RateLimits;
   @Column('timestamptz', { name: 'expires_at', nullable: true }) expiresAt!: Date | null;
   @Column('timestamptz', { name: 'last_rotated_at', nullable: true }) lastRotatedAt!: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;

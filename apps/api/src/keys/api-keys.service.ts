@@ -92,6 +92,7 @@ function rules(input: UpdateApiKey) {
     allowedProviders: input.allowedProviders,
     ipAllowlist: input.ipAllowlist,
     expiresAt: input.expiresAt === undefined ? undefined : input.expiresAt ? new Date(input.expiresAt) : null,
+    limits: input.limits,
   });
 }
 
@@ -105,7 +106,7 @@ function toView(k: ApiKey): ApiKeyView {
     id: k.id, name: k.name, display: displayApiKey(k.prefix, k.last4),
     status: k.status === 'active' && expired ? 'expired' : k.status, ownerId: k.userId,
     allowedModels: k.allowedModels, allowedProviders: k.allowedProviders ?? null, ipAllowlist: k.ipAllowlist ?? null,
-    expiresAt: k.expiresAt?.toISOString() ?? null, lastRotatedAt: k.lastRotatedAt?.toISOString() ?? null,
+    expiresAt: k.expiresAt?.toISOString() ?? null, limits: k.limits ?? {}, lastRotatedAt: k.lastRotatedAt?.toISOString() ?? null,
     createdAt: k.createdAt.toISOString(),
   };
 }

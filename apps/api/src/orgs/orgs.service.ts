@@ -51,7 +51,7 @@ export class OrgsService {
   }
 
   async update(actor: OrgActor, input: UpdateOrg): Promise<OrgView> {
-    if (input.name !== undefined || input.routing !== undefined) {
+    if (input.name !== undefined || input.routing !== undefined || input.limits !== undefined) {
       await this.db.getRepository(Org).update({ id: actor.orgId }, definedFields(input));
       await this.events.publish({ type: 'routing.changed', orgId: actor.orgId });
     }
@@ -120,5 +120,5 @@ function slugify(name: string): string {
 }
 
 function orgView(o: Org): OrgView {
-  return { id: o.id, name: o.name, slug: o.slug, routing: o.routing ?? null, createdAt: o.createdAt.toISOString() };
+  return { id: o.id, name: o.name, slug: o.slug, routing: o.routing ?? null, limits: o.limits ?? {}, createdAt: o.createdAt.toISOString() };
 }

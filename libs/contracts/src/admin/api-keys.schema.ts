@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type RateLimits, rateLimitsSchema } from './limits.schema';
 
 const IPV4_CIDR = /^(\d{1,3})(\.\d{1,3}){3}(\/(3[0-2]|[12]?\d))?$/;
 const IPV6_CIDR = /^[0-9a-f:]+(\/(12[0-8]|1[01]\d|\d{1,2}))?$/i;
@@ -15,6 +16,7 @@ const keyRules = {
   allowedProviders: z.array(z.string().min(1).max(100)).max(100).nullable().optional(),
   ipAllowlist: z.array(cidrSchema).max(100).nullable().optional(),
   expiresAt: z.iso.datetime({ offset: true }).nullable().optional(),
+  limits: rateLimitsSchema.optional(),
 };
 
 export const createApiKeySchema = z.strictObject({ name: z.string().trim().min(1).max(100), ...keyRules });
@@ -36,6 +38,7 @@ export interface ApiKeyView {
   allowedProviders: string[] | null;
   ipAllowlist: string[] | null;
   expiresAt: string | null;
+  limits: RateLimits;
   lastRotatedAt: string | null;
   createdAt: string;
 }

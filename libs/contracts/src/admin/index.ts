@@ -5,3 +5,4 @@ export * from './providers.schema';
 export * from './orgs.schema';
 export * from './platform.schema';
 export * from './routing.schema';
+export * from './limits.schema';

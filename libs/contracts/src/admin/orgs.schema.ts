@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type RateLimits, rateLimitsSchema } from './limits.schema';
 import { type RoutingConfig, strategyConfigSchema } from './routing.schema';
 
 export const ORG_ROLES = ['admin', 'developer', 'viewer'] as const;
@@ -13,6 +14,8 @@ export const updateOrgSchema = z.strictObject({
   name: z.string().trim().min(1).max(100).optional(),
   /** The default routing of the org's models that have none of their own; null clears it. */
   routing: strategyConfigSchema.nullable().optional(),
+  /** Limits shared by all of the org's keys. */
+  limits: rateLimitsSchema.optional(),
 });
 export type UpdateOrg = z.infer<typeof updateOrgSchema>;
 
@@ -35,6 +38,7 @@ export interface OrgView {
   name: string;
   slug: string;
   routing: RoutingConfig | null;
+  limits: RateLimits;
   createdAt: string;
 }
 
