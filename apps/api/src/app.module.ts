@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { BillingModule } from './billing/billing.module';
 import { BootstrapModule } from './bootstrap/bootstrap.module';
 import { ClusterModule } from './cluster/cluster.module';
 import { LoggerModule } from './common/logger.module';
@@ -38,7 +39,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ...infrastructureModules(config),
-        PlatformModule, UpstreamModule, UsersModule, OrgsModule, AuthModule, InvitesModule, AuditModule, KeysModule, ProvidersModule, ModelsModule, RouterModule, QuotasModule, GatewayModule, HealthModule, HealthChecksModule, BootstrapModule,
+        PlatformModule, UpstreamModule, UsersModule, OrgsModule, AuthModule, InvitesModule, AuditModule, KeysModule, ProvidersModule, ModelsModule, RouterModule, QuotasModule, BillingModule, GatewayModule, HealthModule, HealthChecksModule, BootstrapModule,
       ],
     };
   }

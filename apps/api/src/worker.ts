@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { infrastructureModules } from './app.module';
 import { ConfigError, loadConfig } from './config/app-config';
+import { BillingCoreModule } from './billing/billing-core.module';
 import { UsageModule } from './usage/usage.module';
 
 /** Queue processors without the HTTP surface: scale these separately from API replicas. */
@@ -17,7 +18,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  @Module({ imports: [...infrastructureModules(config), UsageModule] })
+  @Module({ imports: [...infrastructureModules(config), BillingCoreModule, UsageModule] })
   class WorkerModule {}
   const app = await NestFactory.createApplicationContext(WorkerModule);
   app.enableShutdownHooks();

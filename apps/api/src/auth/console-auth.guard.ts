@@ -38,7 +38,10 @@ export class ConsoleAuthGuard implements CanActivate {
     const role = request.user.isPlatformOwner ? 'admin' : await this.memberships.roleOf(request.user.id, orgId);
     // Not a member: as far as this caller can tell, the org does not exist.
     if (!role || (request.user.isPlatformOwner && !(await this.memberships.orgExists(orgId)))) throw AppException.notFound('org');
-    if (!can(role, permission)) throw new AppException(AppErrorCode.Forbidden, `your role (${role}) does not allow ${permission}`);
+    // Platform owners hold every permission, including those no org role has (money in, prices).
+    if (!request.user.isPlatformOwner && !can(role, permission)) {
+      throw new AppException(AppErrorCode.Forbidden, `your role (${role}) does not allow ${permission}`);
+    }
     request.actor = { ...request.user, orgId, role };
     return true;
   }

@@ -1,5 +1,8 @@
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { Session } from '../auth/session.entity';
+import { Hold } from '../billing/hold.entity';
+import { LedgerEntry } from '../billing/ledger-entry.entity';
+import { PriceBookEntry } from '../billing/price-book-entry.entity';
 import { Invite } from '../invites/invite.entity';
 import { ApiKey } from '../keys/api-key.entity';
 import { Deployment } from '../models/deployment.entity';
@@ -12,4 +15,4 @@ import { ProviderKey } from '../providers/provider-key.entity';
 import { UsageLog } from '../usage/usage-log.entity';
 import { User } from '../users/user.entity';
 
-export const ENTITIES = [Org, User, Membership, ApiKey, ProviderAccount, ProviderKey, Model, Deployment, UsageLog, Session, Invite, AuditEntry, PlatformSetting];
+export const ENTITIES = [Org, User, Membership, ApiKey, ProviderAccount, ProviderKey, Model, Deployment, UsageLog, Session, Invite, AuditEntry, PlatformSetting, PriceBookEntry, Hold, LedgerEntry];

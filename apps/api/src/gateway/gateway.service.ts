@@ -7,6 +7,9 @@ import { AppException } from '../common/errors/app.exception';
 import { LOGGER } from '../common/logger.module';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { ApiKeyPrincipal } from '../keys/api-key-auth.service';
+import { BillingService } from '../billing/billing.service';
+import { type ModelPrice, worstCaseCost } from '../billing/money';
+import { promptTokenBound } from '../billing/prompt-bound';
 import { KeyPoolService } from '../key-pool/key-pool.service';
 import { RateLimiterService } from '../quotas/rate-limiter.service';
 import { CircuitBreakerService } from '../router/circuit-breaker.service';
@@ -18,7 +21,7 @@ import { RoutingSnapshotService } from '../router/routing-snapshot.service';
 import { explain } from '../router/strategies/routing-decision';
 import type { RoutingDecision, RoutingRequest } from '../router/strategies/routing-strategy';
 import { UsageRecorderService } from '../usage/usage-recorder.service';
-import type { UsageRecord } from '../usage/usage-record';
+import type { UsageBilling, UsageRecord } from '../usage/usage-record';
 import { backoffDelayMs, sleep } from './retry-backoff';
 import { UpstreamAttemptService } from './upstream-attempt.service';
 import { allKeysResting, unsupported, upstreamException } from './upstream-errors';
@@ -31,6 +34,9 @@ export interface GatewayBody extends RoutableBody {
   stream_options?: { include_usage?: boolean | null } | null;
   encoding_format?: string;
 }
+
+/** An unpriced model on a billed org costs nothing (the admin has not priced it). */
+const FREE: ModelPrice = { inputPerMillion: 0n, outputPerMillion: 0n, cachedInputPerMillion: 0n, cacheWritePerMillion: 0n, perImage: 0n, perRequest: 0n, outputLimitTokens: 4096 };
 
 /** Fallback chains are cycle-free (checked at save); this bounds them anyway. */
 const MAX_FALLBACK_DEPTH = 5;
@@ -49,6 +55,7 @@ export class GatewayService {
     private readonly attempts: UpstreamAttemptService,
     private readonly planner: RoutePlannerService,
     private readonly limiter: RateLimiterService,
+    private readonly billing: BillingService,
     private readonly usage: UsageRecorderService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
@@ -58,11 +65,18 @@ export class GatewayService {
     const startedAt = performance.now();
     const requestId = String(request.id);
     const routing = routingRequestOf(body, request.headers);
-    const { modelName, candidates, decision } = await this.plan(body, principal, routing);
+    const { modelName, candidates, decision, price } = await this.plan(body, principal, routing);
     const admission = await this.limiter.admit(
       [{ id: `key:${principal.keyId}`, limits: principal.keyLimits }, { id: `org:${principal.orgId}`, limits: principal.orgLimits }],
       routing.promptTokens,
     );
+    let billing: UsageBilling | null;
+    try {
+      billing = await this.holdFor(operation, body, principal, requestId, price, routing.promptTokens);
+    } catch (err) {
+      admission.release(0);
+      throw err;
+    }
     if (this.logger.isLevelEnabled('debug')) this.logger.debug({ reqId: requestId, routing: explain(decision) }, 'routing decision');
     const headers = {
       ...admission.headers, 'x-request-id': requestId,
@@ -83,7 +97,7 @@ export class GatewayService {
     const finish = (record: Pick<UsageRecord, 'status' | 'usage' | 'ttftMs' | 'errorCode'>) => {
       admission.release(record.usage ? record.usage.inputTokens + record.usage.outputTokens : 0);
       this.usage.record({
-        requestId, orgId: principal.orgId, apiKeyId: principal.keyId, model: modelName, operation, streamed, ...record,
+        requestId, orgId: principal.orgId, apiKeyId: principal.keyId, model: modelName, operation, streamed, ...record, billing,
         deploymentId: lastDeployment?.id ?? null, providerAccountId: lastDeployment?.account.id ?? null,
         latencyMs: Math.round(performance.now() - startedAt),
       });
@@ -150,7 +164,37 @@ export class GatewayService {
    * The deployments to try, in order: the model's (ordered by its routing strategy and rules), then each
    * fallback model's, as the key allows.
    */
-  private async plan(body: GatewayBody, principal: ApiKeyPrincipal, routing: RoutingRequest): Promise<{ modelName: string; candidates: RouteDeployment[]; decision: RoutingDecision }> {
+  /**
+   * Billed orgs: reserve the worst-case cost before any upstream call (refused with 429
+   * insufficient_quota when the balance cannot cover it). The output is bounded by the price book's
+   * output limit, which is sent upstream when the client named no limit, so usage never exceeds the hold.
+   */
+  private async holdFor(
+    operation: GatewayOperation, body: GatewayBody, principal: ApiKeyPrincipal, requestId: string, price: ModelPrice | null, promptEstimate: number,
+  ): Promise<UsageBilling | null> {
+    if (!principal.billing.enabled) return null;
+    const effective = price ?? FREE;
+    const generates = operation === 'chat' || operation === 'completion';
+    if (generates && body.max_tokens == null && body.max_completion_tokens == null) {
+      if (operation === 'chat') body.max_completion_tokens = effective.outputLimitTokens;
+      else body.max_tokens = effective.outputLimitTokens;
+    }
+    const maxOutput = generates ? Number(body.max_completion_tokens ?? body.max_tokens) : 0;
+    const images = operation === 'image' || operation === 'imageEdit' ? Number((body as { n?: number }).n ?? 1) : 0;
+    const hold = worstCaseCost(promptTokenBound(body), maxOutput, images, effective, principal.billing.multiplierBp);
+    await this.billing.placeHold(principal.orgId, requestId, hold);
+    const text = (v: bigint) => v.toString();
+    return {
+      multiplierBp: principal.billing.multiplierBp, promptEstimate,
+      price: {
+        inputPerMillion: text(effective.inputPerMillion), outputPerMillion: text(effective.outputPerMillion),
+        cachedInputPerMillion: text(effective.cachedInputPerMillion), cacheWritePerMillion: text(effective.cacheWritePerMillion),
+        perImage: text(effective.perImage), perRequest: text(effective.perRequest),
+      },
+    };
+  }
+
+  private async plan(body: GatewayBody, principal: ApiKeyPrincipal, routing: RoutingRequest): Promise<{ modelName: string; candidates: RouteDeployment[]; decision: RoutingDecision; price: ModelPrice | null }> {
     const { model: name, pin } = parseModelRef(body.model);
     assertModelAllowed(principal, name);
     const routes = await this.snapshot.routesFor(principal.orgId);
@@ -174,7 +218,7 @@ export class GatewayService {
       if (resting.length && resting.every((s) => s > 0)) throw upstreamException(allKeysResting(Math.min(...resting)));
       throw new AppException(AppErrorCode.NoDeploymentAvailable, `No provider is available for the model \`${body.model}\` right now.`);
     }
-    return { modelName: model.name, candidates, decision };
+    return { modelName: model.name, candidates, decision, price: model.price };
   }
 }
 

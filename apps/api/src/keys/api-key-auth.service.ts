@@ -23,6 +23,8 @@ export interface ApiKeyPrincipal {
   expiresAt: number | null;
   keyLimits: RateLimits;
   orgLimits: RateLimits;
+  /** Prepaid billing of the key's org: holds and charges apply only when enabled. */
+  billing: { enabled: boolean; multiplierBp: number };
 }
 
 const MISSING = Symbol('missing');
@@ -84,6 +86,7 @@ export class ApiKeyAuthService implements OnModuleDestroy {
       expiresAt: key.expiresAt?.getTime() ?? null,
       keyLimits: key.limits ?? {},
       orgLimits: org?.limits ?? {},
+      billing: { enabled: org?.billingEnabled ?? false, multiplierBp: org?.priceMultiplierBp ?? 10_000 },
     };
   }
 }

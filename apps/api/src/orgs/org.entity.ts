@@ -9,5 +9,10 @@ export class Org {
   /** Default routing for the org's models that have none of their own. */
   @Column('jsonb', { nullable: true }) routing!: RoutingConfig | null;
   @Column('jsonb', { default: {} }) limits!: RateLimits;
+  /** Prepaid billing: requests need balance, are held at worst case, and settle to actual usage. */
+  @Column('boolean', { name: 'billing_enabled', default: false }) billingEnabled!: boolean;
+  @Column('bigint', { name: 'balance_nano', default: 0 }) balanceNano!: string;
+  @Column('bigint', { name: 'held_nano', default: 0 }) heldNano!: string;
+  @Column('integer', { name: 'price_multiplier_bp', default: 15000 }) priceMultiplierBp!: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }

@@ -6,7 +6,7 @@ const deployment = (id: string, priority: number, weight: number, name = 'acct',
   id, priority, weight, upstreamModel: id, quality: null,
   account: { id: `a-${id}`, name, kind, baseUrl: 'http://x', vendor: null, settings: {}, headers: {}, keys: [{ id: 'k', secret: 's', rpmLimit: null, tpmLimit: null }] },
 });
-const model = (...deployments: RouteDeployment[]): RouteModel => ({ id: 'm', name: 'm', createdAt: 0, deployments, fallbacks: [], routing: { name: 'priority-failover', options: {}, rules: [] } });
+const model = (...deployments: RouteDeployment[]): RouteModel => ({ id: 'm', name: 'm', createdAt: 0, deployments, fallbacks: [], routing: { name: 'priority-failover', options: {}, rules: [] }, price: null });
 
 describe('parseModelRef', () => {
   it('splits a provider pin', () => {

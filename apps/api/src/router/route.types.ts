@@ -1,5 +1,6 @@
 import type { RoutingConfig } from '@ai-router/contracts';
 import type { ProviderKind } from '@ai-router/providers';
+import type { ModelPrice } from '../billing/money';
 
 export interface RouteProviderKey {
   id: string;
@@ -38,6 +39,8 @@ export interface RouteModel {
   fallbacks: string[];
   /** The model's own routing, else the org's default, else priority failover. */
   routing: RoutingConfig;
+  /** The price in effect when the snapshot was built; null = not priced (free). */
+  price: ModelPrice | null;
 }
 
 /** One org's routable models by public name; immutable once built. */

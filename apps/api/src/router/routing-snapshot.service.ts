@@ -7,6 +7,8 @@ import { SecretBox } from '../crypto/secret-box';
 import { Deployment } from '../models/deployment.entity';
 import { Model } from '../models/model.entity';
 import { ProviderAccount } from '../providers/provider-account.entity';
+import { PriceBookEntry } from '../billing/price-book-entry.entity';
+import type { ModelPrice } from '../billing/money';
 import { Org } from '../orgs/org.entity';
 import { ProviderKey } from '../providers/provider-key.entity';
 import type { OrgRoutes, RouteAccount, RouteModel } from './route.types';
@@ -56,6 +58,18 @@ export class RoutingSnapshotService implements OnModuleDestroy {
     this.unsubscribe();
   }
 
+  /** Latest price per model whose effective date has come (future versions arrive with a later reload). */
+  private async currentPrices(orgId: string): Promise<Map<string, ModelPrice>> {
+    const rows = await this.db.getRepository(PriceBookEntry).createQueryBuilder('p')
+      .distinctOn(['p.model_id']).where('p.org_id = :orgId AND p.effective_from <= now()', { orgId })
+      .orderBy('p.model_id').addOrderBy('p.effective_from', 'DESC').getMany();
+    return new Map(rows.map((r) => [r.modelId, {
+      inputPerMillion: BigInt(r.inputPerMillionNano), outputPerMillion: BigInt(r.outputPerMillionNano),
+      cachedInputPerMillion: BigInt(r.cachedInputPerMillionNano), cacheWritePerMillion: BigInt(r.cacheWritePerMillionNano),
+      perImage: BigInt(r.perImageNano), perRequest: BigInt(r.perRequestNano), outputLimitTokens: r.outputLimitTokens,
+    }]));
+  }
+
   private async load(orgId: string): Promise<OrgRoutes> {
     const org = await this.db.getRepository(Org).findOneBy({ id: orgId });
     const models = await this.db.getRepository(Model).findBy({ orgId, enabled: true });
@@ -83,6 +97,7 @@ export class RoutingSnapshotService implements OnModuleDestroy {
         });
       }
     }
+    const prices = await this.currentPrices(orgId);
     const routes = new Map<string, RouteModel>();
     for (const m of models) {
       const serving = deployments
@@ -92,7 +107,7 @@ export class RoutingSnapshotService implements OnModuleDestroy {
           account: routeAccounts.get(d.providerAccountId)!,
         }));
       routes.set(m.name, { id: m.id, name: m.name, createdAt: Math.floor(m.createdAt.getTime() / 1000), deployments: serving, fallbacks: m.fallbackModels ?? [],
-        routing: m.routing ?? org?.routing ?? DEFAULT_ROUTING,
+        routing: m.routing ?? org?.routing ?? DEFAULT_ROUTING, price: prices.get(m.id) ?? null,
       });
     }
     return routes;

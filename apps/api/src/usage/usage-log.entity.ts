@@ -16,6 +16,7 @@ export class UsageLog {
   @Column('integer', { name: 'cache_write_tokens', default: 0 }) cacheWriteTokens!: number;
   @Column('integer', { name: 'reasoning_tokens', default: 0 }) reasoningTokens!: number;
   @Column('integer', { default: 0 }) images!: number;
+  @Column('bigint', { name: 'cost_nano', default: 0 }) costNano!: string;
   @Column('integer', { name: 'latency_ms' }) latencyMs!: number;
   @Column('integer', { name: 'ttft_ms', nullable: true }) ttftMs!: number | null;
   @Column('boolean', { default: false }) streamed!: boolean;

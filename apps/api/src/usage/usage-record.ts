@@ -16,4 +16,14 @@ export interface UsageRecord {
   ttftMs: number | null;
   streamed: boolean;
   errorCode: string | null;
+  /** Present when the org is billed: the hold placed and the price to settle it with. */
+  billing: UsageBilling | null;
+}
+
+/** Prices travel as decimal strings (bigint is not JSON); the settlement converts them back. */
+export interface UsageBilling {
+  multiplierBp: number;
+  price: Record<'inputPerMillion' | 'outputPerMillion' | 'cachedInputPerMillion' | 'cacheWritePerMillion' | 'perImage' | 'perRequest', string>;
+  /** Prompt tokens as estimated for routing; what a client that left mid-stream is billed for when no usage arrived. */
+  promptEstimate: number;
 }

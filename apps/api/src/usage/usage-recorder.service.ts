@@ -1,13 +1,16 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
-import type { Repository } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { NormalizedUsage } from '@ai-router/providers';
+import { BillingService } from '../billing/billing.service';
+import { costOf, type ModelPrice } from '../billing/money';
 import { LOGGER } from '../common/logger.module';
 import { GatewayMetricsService } from '../metrics/gateway-metrics.service';
 import { MessageQueueService } from '../queue/message-queue.service';
 import { QueueName } from '../queue/message-queue.port';
 import { UsageLog } from './usage-log.entity';
-import type { UsageRecord } from './usage-record';
+import type { UsageBilling, UsageRecord } from './usage-record';
 
 const RECORD_JOB = 'record';
 
@@ -19,7 +22,8 @@ const RECORD_JOB = 'record';
 export class UsageRecorderService implements OnModuleInit {
   constructor(
     private readonly queue: MessageQueueService,
-    @InjectRepository(UsageLog) private readonly logs: Repository<UsageLog>,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly billing: BillingService,
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly metrics: GatewayMetricsService,
   ) {}
@@ -37,9 +41,22 @@ export class UsageRecorderService implements OnModuleInit {
     });
   }
 
+  /**
+   * Writes the usage row and settles the request's hold in one transaction; both are keyed by the
+   * request id, so a job delivered twice changes nothing the second time.
+   */
   async write(record: UsageRecord): Promise<void> {
+    const usage = billableUsage(record);
+    const cost = record.billing && usage ? costOf(usage, priceOf(record.billing), record.billing.multiplierBp) : 0n;
+    await this.db.transaction(async (m) => {
+      await this.insertRow(m, record, cost);
+      if (record.billing) await this.billing.settle(record.requestId, cost, m);
+    });
+  }
+
+  private async insertRow(m: EntityManager, record: UsageRecord, cost: bigint): Promise<void> {
     const u = record.usage;
-    await this.logs
+    await m.getRepository(UsageLog)
       .createQueryBuilder()
       .insert()
       .values({
@@ -48,9 +65,29 @@ export class UsageRecorderService implements OnModuleInit {
         status: record.status, inputTokens: u?.inputTokens ?? 0, outputTokens: u?.outputTokens ?? 0,
         cachedInputTokens: u?.cachedInputTokens ?? 0, cacheWriteTokens: u?.cacheWriteTokens ?? 0,
         reasoningTokens: u?.reasoningTokens ?? 0, images: u?.images ?? 0, latencyMs: record.latencyMs, ttftMs: record.ttftMs,
-        streamed: record.streamed, errorCode: record.errorCode,
+        streamed: record.streamed, errorCode: record.errorCode, costNano: cost.toString(),
       })
       .orIgnore()
       .execute();
   }
+}
+
+/**
+ * What a request is billed for. Rule: the usage the provider reported; for a client that left a stream
+ * before any usage arrived, the estimated prompt and no output; a request that failed costs nothing.
+ */
+function billableUsage(record: UsageRecord): NormalizedUsage | null {
+  if (record.usage) return record.usage;
+  if (record.billing && record.status === 499 && record.ttftMs !== null) {
+    return { inputTokens: record.billing.promptEstimate, outputTokens: 0, cachedInputTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0 };
+  }
+  return null;
+}
+
+function priceOf(billing: UsageBilling): ModelPrice {
+  const p = billing.price;
+  return {
+    inputPerMillion: BigInt(p.inputPerMillion), outputPerMillion: BigInt(p.outputPerMillion), cachedInputPerMillion: BigInt(p.cachedInputPerMillion),
+    cacheWritePerMillion: BigInt(p.cacheWritePerMillion), perImage: BigInt(p.perImage), perRequest: BigInt(p.perRequest), outputLimitTokens: 0,
+  };
 }

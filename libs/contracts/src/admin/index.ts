@@ -6,3 +6,4 @@ export * from './orgs.schema';
 export * from './platform.schema';
 export * from './routing.schema';
 export * from './limits.schema';
+export * from './billing.schema';

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { applyMultiplier, costOf, formatDollars, type ModelPrice, parseDollars, worstCaseCost } from './money';
+
+const price: ModelPrice = {
+  inputPerMillion: parseDollars('2.50'), outputPerMillion: parseDollars('10'), cachedInputPerMillion: parseDollars('1.25'),
+  cacheWritePerMillion: parseDollars('3.125'), perImage: parseDollars('0.04'), perRequest: 0n, outputLimitTokens: 4096,
+};
+const usage = (input: number, output: number, cached = 0, write = 0) => ({ inputTokens: input, outputTokens: output, cachedInputTokens: cached, cacheWriteTokens: write, reasoningTokens: 0 });
+
+describe('money', () => {
+  it('parses and formats dollars exactly', () => {
+    expect(parseDollars('12.5')).toBe(12_500_000_000n);
+    expect(parseDollars('0.000000001')).toBe(1n);
+    expect(formatDollars(12_500_000_001n)).toBe('12.500000001');
+    expect(formatDollars(-5n)).toBe('-0.000000005');
+    expect(() => parseDollars('1e3')).toThrow();
+  });
+
+  it('never rounds one token of a cheap model to zero', () => {
+    const cheap = { ...price, inputPerMillion: parseDollars('0.01'), outputPerMillion: 0n };
+    expect(costOf(usage(1, 0), cheap, 10_000)).toBe(10n);
+  });
+
+  it('prices cached and cache-write tokens apart from plain input', () => {
+    // Per token: input 2500 nano, cached 1250, cache write 3125, output 10000.
+    expect(costOf(usage(3000, 100, 1000, 1000), price, 10_000)).toBe(2_500_000n + 1_250_000n + 3_125_000n + 1_000_000n);
+  });
+
+  it('applies the multiplier and rounds up', () => {
+    expect(applyMultiplier(3n, 15_000)).toBe(5n);
+    expect(costOf(usage(1000, 0), price, 15_000)).toBe(3_750_000n);
+  });
+
+  it('bounds the worst case by max_tokens and the output limit', () => {
+    expect(worstCaseCost(1000, 100, 0, price, 10_000)).toBe(2_500_000n + 1_000_000n);
+    expect(worstCaseCost(1000, null, 0, price, 10_000)).toBe(2_500_000n + 40_960_000n);
+    expect(worstCaseCost(1000, 1_000_000, 0, price, 10_000)).toBe(2_500_000n + 40_960_000n);
+  });
+});
