@@ -25,6 +25,7 @@ import { QuotasModule } from './quotas/quotas.module';
 import { RedisModule } from './redis/redis.module';
 import { RouterModule } from './router/router.module';
 import { UpstreamModule } from './upstream/upstream.module';
+import { UsageReportsModule } from './usage/usage-reports.module';
 import { UsersModule } from './users/users.module';
 
 /** Infrastructure shared by the HTTP app and the worker. */
@@ -39,7 +40,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ...infrastructureModules(config),
-        PlatformModule, UpstreamModule, UsersModule, OrgsModule, AuthModule, InvitesModule, AuditModule, KeysModule, ProvidersModule, ModelsModule, RouterModule, QuotasModule, BillingModule, GatewayModule, HealthModule, HealthChecksModule, BootstrapModule,
+        PlatformModule, UpstreamModule, UsersModule, OrgsModule, AuthModule, InvitesModule, AuditModule, KeysModule, ProvidersModule, ModelsModule, RouterModule, QuotasModule, BillingModule, GatewayModule, UsageReportsModule, HealthModule, HealthChecksModule, BootstrapModule,
       ],
     };
   }

@@ -132,4 +132,18 @@ describe('prepaid billing: holds, settlement, ledger', () => {
     expect(after.charges - before.charges).toBe(1);
     expect(after.balance).toBe(after.ledgerSum);
   });
+
+  it('reports usage by model for admins and by key for key holders, matching the charges', async () => {
+    const s = await state();
+    const report = await admin.call<{ totals: { requests: number; cost: string }; buckets: { group: string }[] }>('GET', `/api/orgs/${orgId}/usage?groupBy=model`);
+    expect(report.totals.requests).toBe(s.usageRows);
+    expect(parseDollars(report.totals.cost)).toBe(s.usageCost);
+    expect(report.buckets.map((b) => b.group)).toEqual(expect.arrayContaining(['retried', 'slow']));
+    const own = await fetch(`${t.url}/v1/usage?groupBy=day`, { headers: { authorization: `Bearer ${key}` } });
+    expect(own.status, await own.clone().text()).toBe(200);
+    const ownReport = (await own.json()) as { totals: { requests: number } };
+    expect(ownReport.totals.requests).toBeGreaterThan(0);
+    expect(ownReport.totals.requests).toBeLessThanOrEqual(s.usageRows);
+    expect((await admin.raw('GET', `/api/orgs/${orgId}/usage?groupBy=nonsense`)).status).toBe(400);
+  });
 });

@@ -1,67 +1,69 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { ClusterEventsService } from '../cluster/cluster-events.service';
 import { AppErrorCode } from '../common/errors/app-error-code';
 import { AppException } from '../common/errors/app.exception';
 import { Org } from '../orgs/org.entity';
-import { Hold } from './hold.entity';
-import { LedgerEntry, type LedgerEntryType } from './ledger-entry.entity';
+import type { LedgerEntryType } from './ledger-entry.entity';
 
 /**
- * Balances, holds and the ledger. Every balance change happens in the same transaction as its ledger
- * row, so the balance always equals the ledger's sum. A hold moves from `held` to `settled` or
- * `released` exactly once (a conditional UPDATE), which makes settlement safe to deliver twice.
+ * Balances, holds and the ledger. Every balance change happens in the same SQL statement as its ledger
+ * row, so the balance always equals the ledger's sum. A hold moves from `held` to `settled` exactly
+ * once (a conditional UPDATE), which makes settlement safe to deliver twice.
  */
 @Injectable()
 export class BillingService {
   constructor(@InjectDataSource() private readonly db: DataSource, private readonly events: ClusterEventsService) {}
 
   /**
-   * Reserves `amount` for a request, or refuses when balance minus holds cannot cover it. One
-   * conditional UPDATE decides, so concurrent requests on any number of instances never overdraw.
+   * Reserves `amount` for a request, or refuses when balance minus holds cannot cover it. One statement
+   * decides and records the hold, so it is atomic on PostgreSQL and on embedded PGlite (where all
+   * requests share one connection) alike, and concurrent requests on any instance never overdraw.
    */
   async placeHold(orgId: string, requestId: string, amount: bigint): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      const rows: unknown[] = await tx.query(
-        'UPDATE orgs SET held_nano = held_nano + $2 WHERE id = $1 AND balance_nano - held_nano >= $2 RETURNING id',
-        [orgId, amount.toString()],
-      );
-      if (!firstRow(rows)) {
-        throw new AppException(AppErrorCode.InsufficientQuota, 'You exceeded your current quota: the balance cannot cover this request. Top up to continue.');
-      }
-      await tx.insert(Hold, { requestId, orgId, amountNano: amount.toString(), state: 'held' });
-    });
+    const rows = await this.db.query(
+      `WITH reserved AS (
+         UPDATE orgs SET held_nano = held_nano + $2 WHERE id = $1 AND balance_nano - held_nano >= $2 RETURNING id)
+       INSERT INTO holds (request_id, org_id, amount_nano, state) SELECT $3, id, $2, 'held' FROM reserved RETURNING request_id`,
+      [orgId, amount.toString(), requestId],
+    );
+    if (!firstRow(rows)) {
+      throw new AppException(AppErrorCode.InsufficientQuota, 'You exceeded your current quota: the balance cannot cover this request. Top up to continue.');
+    }
   }
 
-  /** Charges `cost` and frees the hold; a second delivery finds the hold settled and changes nothing. */
-  async settle(requestId: string, cost: bigint, tx?: EntityManager): Promise<boolean> {
-    const run = async (m: EntityManager) => {
-      const hold = await this.transition(m, requestId, 'settled');
-      if (!hold) return false;
-      if (cost > 0n) {
-        await m.insert(LedgerEntry, { orgId: hold.orgId, requestId, entryType: 'charge', amountNano: (-cost).toString(), note: null, actorId: null });
-      }
-      await m.query('UPDATE orgs SET balance_nano = balance_nano - $2, held_nano = held_nano - $3 WHERE id = $1', [hold.orgId, cost.toString(), hold.amountNano]);
-      return true;
-    };
-    return tx ? run(tx) : this.db.transaction(run);
+  /**
+   * Charges `cost` and frees the hold in one statement keyed by the hold's state change, so a second
+   * delivery finds the hold settled and changes nothing; returns whether this call settled it.
+   */
+  async settle(requestId: string, cost: bigint): Promise<boolean> {
+    const rows = await this.db.query(
+      `WITH hold AS (
+         UPDATE holds SET state = 'settled' WHERE request_id = $1 AND state = 'held' RETURNING org_id, amount_nano),
+       charge AS (
+         INSERT INTO ledger_entries (org_id, request_id, entry_type, amount_nano) SELECT org_id, $1, 'charge', -$2::bigint FROM hold WHERE $2::bigint > 0 RETURNING 1),
+       account AS (
+         UPDATE orgs SET balance_nano = balance_nano - $2::bigint, held_nano = held_nano - hold.amount_nano FROM hold WHERE orgs.id = hold.org_id RETURNING 1)
+       SELECT (SELECT count(*) FROM hold) AS settled, (SELECT count(*) FROM charge) AS charged, (SELECT count(*) FROM account) AS updated`,
+      [requestId, cost.toString()],
+    );
+    return Number((firstRow(rows) as { settled: string } | null)?.settled ?? 0) > 0;
   }
 
   /** A failed request costs nothing: its hold is released, once. */
   async release(requestId: string): Promise<void> {
-    await this.db.transaction(async (m) => {
-      const hold = await this.transition(m, requestId, 'released');
-      if (hold) await m.query('UPDATE orgs SET held_nano = held_nano - $2 WHERE id = $1', [hold.orgId, hold.amountNano]);
-    });
+    await this.settle(requestId, 0n);
   }
 
-  /** Credits (top-ups, refunds, coupons) and adjustments, always with their ledger row. */
+  /** Credits (top-ups, refunds, coupons) and adjustments, in one statement with their ledger row. */
   async credit(orgId: string, entryType: Exclude<LedgerEntryType, 'charge'>, amount: bigint, actorId: string | null, note: string | null): Promise<void> {
-    await this.db.transaction(async (m) => {
-      await m.insert(LedgerEntry, { orgId, requestId: null, entryType, amountNano: amount.toString(), note, actorId });
-      await m.query('UPDATE orgs SET balance_nano = balance_nano + $2 WHERE id = $1', [orgId, amount.toString()]);
-    });
+    await this.db.query(
+      `WITH entry AS (
+         INSERT INTO ledger_entries (org_id, entry_type, amount_nano, note, actor_id) VALUES ($1, $2, $3::bigint, $4, $5) RETURNING org_id, amount_nano)
+       UPDATE orgs SET balance_nano = balance_nano + entry.amount_nano FROM entry WHERE orgs.id = entry.org_id`,
+      [orgId, entryType, amount.toString(), note, actorId],
+    );
   }
 
   async setSettings(orgId: string, settings: { enabled?: boolean; priceMultiplierBp?: number }): Promise<void> {
@@ -73,13 +75,6 @@ export class BillingService {
     await this.events.publish({ type: 'routing.changed', orgId });
   }
 
-  private async transition(m: EntityManager, requestId: string, to: 'settled' | 'released'): Promise<{ orgId: string; amountNano: string } | null> {
-    const rows: unknown = await m.query(
-      "UPDATE holds SET state = $2 WHERE request_id = $1 AND state = 'held' RETURNING org_id AS \"orgId\", amount_nano AS \"amountNano\"",
-      [requestId, to],
-    );
-    return firstRow(rows) as { orgId: string; amountNano: string } | null;
-  }
 }
 
 /** pg answers UPDATE ... RETURNING with [rows, count] through TypeORM; PGlite with rows. */

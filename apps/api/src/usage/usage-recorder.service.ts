@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { NormalizedUsage } from '@ai-router/providers';
 import { BillingService } from '../billing/billing.service';
 import { costOf, type ModelPrice } from '../billing/money';
@@ -42,21 +42,20 @@ export class UsageRecorderService implements OnModuleInit {
   }
 
   /**
-   * Writes the usage row and settles the request's hold in one transaction; both are keyed by the
-   * request id, so a job delivered twice changes nothing the second time.
+   * Writes the usage row, then settles the request's hold. Each step is keyed by the request id and
+   * does nothing the second time, so a job delivered twice, or retried after failing between the two
+   * steps, ends with one row and one charge.
    */
   async write(record: UsageRecord): Promise<void> {
     const usage = billableUsage(record);
     const cost = record.billing && usage ? costOf(usage, priceOf(record.billing), record.billing.multiplierBp) : 0n;
-    await this.db.transaction(async (m) => {
-      await this.insertRow(m, record, cost);
-      if (record.billing) await this.billing.settle(record.requestId, cost, m);
-    });
+    await this.insertRow(record, cost);
+    if (record.billing) await this.billing.settle(record.requestId, cost);
   }
 
-  private async insertRow(m: EntityManager, record: UsageRecord, cost: bigint): Promise<void> {
+  private async insertRow(record: UsageRecord, cost: bigint): Promise<void> {
     const u = record.usage;
-    await m.getRepository(UsageLog)
+    await this.db.getRepository(UsageLog)
       .createQueryBuilder()
       .insert()
       .values({

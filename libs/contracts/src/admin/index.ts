@@ -7,3 +7,4 @@ export * from './platform.schema';
 export * from './routing.schema';
 export * from './limits.schema';
 export * from './billing.schema';
+export * from './usage.schema';

@@ -1,0 +1,30 @@
+import { Controller, Get, Query, Req, UseGuards } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { type UsageReport, usageQuerySchema } from '@ai-router/contracts';
+import type { OrgActor } from '../auth/auth-user';
+import { Authenticated, CurrentActor } from '../auth/authenticated.decorator';
+import { ZodBodyPipe } from '../common/zod-body.pipe';
+import { ApiKeyGuard, type GatewayRequest } from '../gateway/api-key.guard';
+import { UsageReportService } from './usage-report.service';
+
+const queryPipe = new ZodBodyPipe(usageQuerySchema);
+
+@ApiTags('usage')
+@Controller()
+export class UsageController {
+  constructor(private readonly reports: UsageReportService) {}
+
+  /** Admin analytics for the whole org. */
+  @Get('api/orgs/:orgId/usage')
+  @Authenticated({ permission: 'usage:read' })
+  org(@CurrentActor() actor: OrgActor, @Query() query: Record<string, string>): Promise<UsageReport> {
+    return this.reports.report(actor.orgId, queryPipe.transform(query));
+  }
+
+  /** A key holder's own usage, with the same API key that calls /v1. */
+  @Get('v1/usage')
+  @UseGuards(ApiKeyGuard)
+  own(@Req() req: GatewayRequest, @Query() query: Record<string, string>): Promise<UsageReport> {
+    return this.reports.report(req.principal.orgId, { ...queryPipe.transform(query), apiKeyId: req.principal.keyId });
+  }
+}
