@@ -60,6 +60,15 @@ describe('admin API: login, providers, models and keys', () => {
     await expect(client.chat.completions.create({ model: 'fresh', messages: [{ role: 'user', content: 'x' }] })).rejects.toMatchObject({ status: 404 });
   });
 
+  it('keeps concurrent writes apart: a failed transaction never takes another request with it', async () => {
+    const orgId = t.credentials.demoOrgId!;
+    const results = await Promise.all(Array.from({ length: 16 }, (_, i) =>
+      admin.raw('POST', `/api/orgs/${orgId}/models`, { name: i % 2 ? 'demo-chat' : `concurrent-${i}` })));
+    expect(results.filter((r) => r.status === 409)).toHaveLength(8);
+    const names = (await admin.call<{ name: string }[]>('GET', `/api/orgs/${orgId}/models`)).map((m) => m.name);
+    for (let i = 0; i < 16; i += 2) expect(names).toContain(`concurrent-${i}`);
+  });
+
   it('rejects bad admin input with a named param', async () => {
     const orgId = t.credentials.demoOrgId!;
     const res = await admin.raw('POST', `/api/orgs/${orgId}/provider-accounts`, { name: 'x', kind: 'nope', baseUrl: 'http://a', apiKey: 'k' });

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { dataSourceOptions } from './data-source.factory';
+import { serializePgliteAccess } from './pglite-serializer';
 import { ENTITIES } from './entities';
 import { runMigrations } from './migration-runner';
 
@@ -15,6 +16,8 @@ import { runMigrations } from './migration-runner';
       useFactory: (config: AppConfig) => dataSourceOptions(config),
       dataSourceFactory: async (options) => {
         const dataSource = new DataSource(options!);
+        // A custom driver means embedded PGlite: one connection that every runner shares.
+        if ((options as { driver?: unknown }).driver) serializePgliteAccess(dataSource);
         await dataSource.initialize();
         await runMigrations(dataSource);
         return dataSource;

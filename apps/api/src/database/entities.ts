@@ -4,6 +4,8 @@ import { Hold } from '../billing/hold.entity';
 import { LedgerEntry } from '../billing/ledger-entry.entity';
 import { PriceBookEntry } from '../billing/price-book-entry.entity';
 import { Invite } from '../invites/invite.entity';
+import { InvoiceLine } from '../invoices/invoice-line.entity';
+import { Invoice } from '../invoices/invoice.entity';
 import { ApiKey } from '../keys/api-key.entity';
 import { Deployment } from '../models/deployment.entity';
 import { Model } from '../models/model.entity';
@@ -15,4 +17,4 @@ import { ProviderKey } from '../providers/provider-key.entity';
 import { UsageLog } from '../usage/usage-log.entity';
 import { User } from '../users/user.entity';
 
-export const ENTITIES = [Org, User, Membership, ApiKey, ProviderAccount, ProviderKey, Model, Deployment, UsageLog, Session, Invite, AuditEntry, PlatformSetting, PriceBookEntry, Hold, LedgerEntry];
+export const ENTITIES = [Org, User, Membership, ApiKey, ProviderAccount, ProviderKey, Model, Deployment, UsageLog, Session, Invite, AuditEntry, PlatformSetting, PriceBookEntry, Hold, LedgerEntry, Invoice, InvoiceLine];
