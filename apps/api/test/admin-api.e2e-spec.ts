@@ -62,11 +62,18 @@ describe('admin API: login, providers, models and keys', () => {
 
   it('keeps concurrent writes apart: a failed transaction never takes another request with it', async () => {
     const orgId = t.credentials.demoOrgId!;
-    const results = await Promise.all(Array.from({ length: 16 }, (_, i) =>
-      admin.raw('POST', `/api/orgs/${orgId}/models`, { name: i % 2 ? 'demo-chat' : `concurrent-${i}` })));
-    expect(results.filter((r) => r.status === 409)).toHaveLength(8);
-    const names = (await admin.call<{ name: string }[]>('GET', `/api/orgs/${orgId}/models`)).map((m) => m.name);
-    for (let i = 0; i < 16; i += 2) expect(names).toContain(`concurrent-${i}`);
+    const account = (await admin.call<{ id: string }[]>('GET', `/api/orgs/${orgId}/provider-accounts`))[0]!.id;
+    // Failing creations get as far as their deployment before the unknown account aborts them.
+    const results = await Promise.all(Array.from({ length: 40 }, (_, i) =>
+      admin.raw('POST', `/api/orgs/${orgId}/models`, {
+        name: `concurrent-${i}`,
+        deployments: [{ providerAccountId: account, upstreamModel: 'x' }, { providerAccountId: i % 2 ? crypto.randomUUID() : account, upstreamModel: 'y' }],
+      })));
+    expect(results.filter((r) => r.status === 400)).toHaveLength(20);
+    const models = await admin.call<{ name: string; deployments: unknown[] }[]>('GET', `/api/orgs/${orgId}/models`);
+    const created = models.filter((m) => m.name.startsWith('concurrent-'));
+    expect(created.map((m) => m.name).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `concurrent-${i * 2}`).sort());
+    expect(created.every((m) => m.deployments.length === 2)).toBe(true);
   });
 
   it('rejects bad admin input with a named param', async () => {
