@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
@@ -7,6 +8,11 @@ const api = 'http://127.0.0.1:3000';
 
 export default defineConfig({
   plugins: [react()],
+  resolve: {
+    // The shared zod schemas and view types, straight from source: the console validates forms with the
+    // very schemas the API enforces, and never waits for (or bundles) the library's Node build.
+    alias: { '@ai-router/contracts': fileURLToPath(new URL('../../libs/contracts/src/index.ts', import.meta.url)) },
+  },
   server: {
     proxy: { '/api/': api, '/v1/': api, '/health': api },
   },

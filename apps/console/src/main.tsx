@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 // Base styles first, so the styles each component imports come later and can build on them.
 import './styles.css';
+import './components/components.css';
 import { tokenStore } from './api/token-store';
 import { App } from './app';
 import { createQueryClient } from './query-client';

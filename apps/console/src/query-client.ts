@@ -1,6 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { ApiError } from './api/client';
-import type { TokenStore } from './api/token-store';
+import { tokenSubject, type TokenStore } from './api/token-store';
 
 const MAX_RETRIES = 2;
 
@@ -17,7 +17,13 @@ export function createQueryClient(tokens: TokenStore): QueryClient {
       mutations: { retry: false },
     },
   });
-  // Cached data belongs to whoever was signed in: drop it whenever the token changes hands.
-  tokens.subscribe(() => client.removeQueries());
+  // Cached data belongs to whoever was signed in: drop it whenever the token changes hands. A refreshed
+  // token of the same user keeps the cache, so pages do not flash back to loading every hour.
+  let subject = tokenSubject(tokens.get());
+  tokens.subscribe(() => {
+    const next = tokenSubject(tokens.get());
+    if (next !== subject) client.removeQueries();
+    subject = next;
+  });
   return client;
 }

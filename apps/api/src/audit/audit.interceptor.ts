@@ -1,4 +1,5 @@
-import { type CallHandler, type ExecutionContext, Inject, Injectable, type NestInterceptor } from '@nestjs/common';
+import { type CallHandler, type ExecutionContext, Inject, Injectable, type NestInterceptor, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { type Observable, tap } from 'rxjs';
@@ -6,14 +7,21 @@ import type { AuthUser } from '../auth/auth-user';
 import { LOGGER } from '../common/logger.module';
 import { AuditService } from './audit.service';
 
+const NOT_AUDITED = 'notAudited';
+
+/** For POST routes that change nothing (dry runs): they stay out of the audit log. */
+export const NotAudited = () => SetMetadata(NOT_AUDITED, true);
+
 /** Records every successful admin mutation (who, org, what, target, from where) after it happened. */
 @Injectable()
 export class AuditInterceptor implements NestInterceptor {
-  constructor(private readonly audit: AuditService, @Inject(LOGGER) private readonly logger: Logger) {}
+  constructor(private readonly audit: AuditService, private readonly reflector: Reflector, @Inject(LOGGER) private readonly logger: Logger) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<FastifyRequest & { user?: AuthUser; params: Record<string, string> }>();
-    if (request.method === 'GET' || !request.url.startsWith('/api/')) return next.handle();
+    if (request.method === 'GET' || !request.url.startsWith('/api/') || this.reflector.get<boolean>(NOT_AUDITED, context.getHandler())) {
+      return next.handle();
+    }
     return next.handle().pipe(
       tap((result) => {
         const user = request.user;

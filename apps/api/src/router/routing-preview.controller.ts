@@ -2,6 +2,7 @@ import { Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { type RoutingPreview, type RoutingPreviewRequest, routingPreviewSchema } from '@ai-router/contracts';
 import type { OrgActor } from '../auth/auth-user';
+import { NotAudited } from '../audit/audit.interceptor';
 import { Authenticated, CurrentActor } from '../auth/authenticated.decorator';
 import { ZodBody } from '../common/zod-body.decorator';
 import { AppErrorCode } from '../common/errors/app-error-code';
@@ -20,6 +21,7 @@ export class RoutingPreviewController {
 
   @Post('preview')
   @HttpCode(200)
+  @NotAudited()
   @Authenticated({ permission: 'models:read' })
   async preview(@CurrentActor() actor: OrgActor, @ZodBody(routingPreviewSchema) body: RoutingPreviewRequest): Promise<RoutingPreview> {
     const routes = await this.snapshot.routesFor(actor.orgId);

@@ -91,3 +91,60 @@ describe('createApiClient', () => {
     await expect(html.client.get('/api/x')).rejects.toMatchObject({ code: 'invalid_response' });
   });
 });
+
+describe('createApiClient token refresh', () => {
+  /** A server whose access tokens are `access-N`; refresh answers with the next N (once per refresh token). */
+  function server(valid: string) {
+    const tokens = createTokenStore(`test.refresh.${Math.random()}`);
+    const calls: string[] = [];
+    let current = valid;
+    let rejectAll = false;
+    let n = 1;
+    const fetch = async (input: RequestInfo | URL, init: RequestInit = {}) => {
+      const url = String(input);
+      calls.push(url);
+      if (url === '/api/auth/refresh') {
+        const { refreshToken } = JSON.parse(String(init.body)) as { refreshToken: string };
+        if (refreshToken !== `refresh-${n}`) return json(401, { error: { code: 'unauthenticated', message: 'Sign in again.' } });
+        n += 1;
+        current = `access-${n}`;
+        return json(200, { accessToken: current, refreshToken: `refresh-${n}`, expiresIn: 60 });
+      }
+      const auth = (init.headers as Record<string, string>).Authorization;
+      return auth === `Bearer ${current}` && !rejectAll ? json(200, { ok: auth }) : json(401, { error: { code: 'unauthenticated', message: 'Expired.' } });
+    };
+    return { client: createApiClient({ tokens, fetch }), tokens, calls, expire: () => (rejectAll = true) };
+  }
+
+  it('refreshes once on a 401 and retries the request with the new token', async () => {
+    const { client, tokens, calls } = server('access-2');
+    tokens.setSession('access-1', 'refresh-1');
+    await expect(client.get('/api/x')).resolves.toEqual({ ok: 'Bearer access-2' });
+    expect(calls).toEqual(['/api/x', '/api/auth/refresh', '/api/x']);
+    expect([tokens.get(), tokens.getRefresh()]).toEqual(['access-2', 'refresh-2']);
+  });
+
+  it('shares one refresh between parallel requests (refresh tokens are single use)', async () => {
+    const { client, tokens, calls } = server('access-2');
+    tokens.setSession('access-1', 'refresh-1');
+    await Promise.all([client.get('/api/a'), client.get('/api/b'), client.get('/api/c')]);
+    expect(calls.filter((c) => c === '/api/auth/refresh')).toHaveLength(1);
+  });
+
+  it('ends the session when the refresh is refused', async () => {
+    const { client, tokens, calls } = server('access-9');
+    tokens.setSession('access-1', 'stale');
+    await expect(client.get('/api/x')).rejects.toMatchObject({ status: 401 });
+    expect(calls).toEqual(['/api/x', '/api/auth/refresh']);
+    expect([tokens.get(), tokens.getRefresh()]).toEqual([null, null]);
+  });
+
+  it('does not loop when the refreshed token is rejected too', async () => {
+    const { client, tokens, calls, expire } = server('access-2');
+    tokens.setSession('access-1', 'refresh-1');
+    expire();
+    await expect(client.get('/api/x')).rejects.toMatchObject({ status: 401 });
+    expect(calls).toEqual(['/api/x', '/api/auth/refresh', '/api/x']);
+    expect(tokens.get()).toBeNull();
+  });
+});

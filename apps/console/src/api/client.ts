@@ -1,3 +1,4 @@
+import type { TokenPair } from '@ai-router/contracts';
 import { tokenStore, type TokenStore } from './token-store';
 
 /** An API failure carrying the stable `code` from the API's `{ error: { code, message } }` shape. */
@@ -7,6 +8,8 @@ export class ApiError extends Error {
     message: string,
     /** HTTP status; 0 when the server could not be reached. */
     readonly status: number,
+    /** The request field the API blames, when it names one. */
+    readonly param: string | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -14,7 +17,7 @@ export class ApiError extends Error {
 }
 
 interface ErrorBody {
-  error?: { code?: unknown; type?: unknown; message?: unknown };
+  error?: { code?: unknown; type?: unknown; message?: unknown; param?: unknown };
 }
 
 /** Maps a failed response to an ApiError, with a readable fallback when the body is not our shape. */
@@ -23,7 +26,8 @@ export function toApiError(status: number, body: unknown): ApiError {
   // /v1 routes use the OpenAI envelope, whose `code` may be null; `type` is the next best identifier.
   const code = [error?.code, error?.type].find((v): v is string => typeof v === 'string' && v !== '');
   const message = typeof error?.message === 'string' && error.message !== '' ? error.message : undefined;
-  if (code && message) return new ApiError(code, message, status);
+  const param = typeof error?.param === 'string' && error.param !== '' ? error.param : null;
+  if (code && message) return new ApiError(code, message, status, param);
   if (status >= 500) {
     return new ApiError(code ?? 'server_error', message ?? `The server had a problem (HTTP ${status}). Try again shortly.`, status);
   }
@@ -35,10 +39,14 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+type NoBody = Omit<RequestOptions, 'body'>;
+
 export interface ApiClient {
   request<T>(method: string, path: string, options?: RequestOptions): Promise<T>;
-  get<T>(path: string, options?: Omit<RequestOptions, 'body'>): Promise<T>;
-  post<T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>): Promise<T>;
+  get<T>(path: string, options?: NoBody): Promise<T>;
+  post<T>(path: string, body?: unknown, options?: NoBody): Promise<T>;
+  patch<T>(path: string, body?: unknown, options?: NoBody): Promise<T>;
+  delete<T = void>(path: string, options?: NoBody): Promise<T>;
 }
 
 interface ClientDeps {
@@ -46,8 +54,39 @@ interface ClientDeps {
   tokens: TokenStore;
 }
 
+export const REFRESH_PATH = '/api/auth/refresh';
+
 export function createApiClient({ fetch, tokens }: ClientDeps): ApiClient {
-  async function request<T>(method: string, path: string, { body, signal }: RequestOptions = {}): Promise<T> {
+  /** One refresh at a time: refresh tokens are single use, so parallel 401s must share the answer. */
+  let refreshing: Promise<boolean> | null = null;
+
+  function refresh(staleToken: string): Promise<boolean> {
+    const latest = tokens.get();
+    if (latest && latest !== staleToken) return Promise.resolve(true); // Another request already refreshed.
+    const refreshToken = tokens.getRefresh();
+    if (!refreshToken) return Promise.resolve(false);
+    refreshing ??= (async () => {
+      try {
+        const response = await fetch(REFRESH_PATH, {
+          method: 'POST',
+          headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+          body: JSON.stringify({ refreshToken }),
+        });
+        if (!response.ok) return false;
+        const pair = (await response.json()) as Partial<TokenPair>;
+        if (typeof pair.accessToken !== 'string') return false;
+        tokens.setSession(pair.accessToken, pair.refreshToken ?? null);
+        return true;
+      } catch {
+        return false;
+      } finally {
+        refreshing = null;
+      }
+    })();
+    return refreshing;
+  }
+
+  async function request<T>(method: string, path: string, { body, signal }: RequestOptions = {}, retried = false): Promise<T> {
     const token = tokens.get();
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -63,9 +102,13 @@ export function createApiClient({ fetch, tokens }: ClientDeps): ApiClient {
 
     const payload = await readJson(response);
     if (!response.ok) {
-      // A rejected token means the session is over; clearing it sends the console back to sign-in.
-      // Without a token a 401 is an ordinary answer (for example wrong credentials on login).
-      if (response.status === 401 && token) tokens.clear();
+      // A rejected token gets one refresh and one retry; if that fails the session is over, and clearing
+      // the token sends the console back to sign-in. Without a token a 401 is an ordinary answer (for
+      // example wrong credentials on login).
+      if (response.status === 401 && token) {
+        if (!retried && (await refresh(token))) return request<T>(method, path, { body, signal }, true);
+        if (tokens.get() === token || tokens.get() === null) tokens.clear();
+      }
       throw toApiError(response.status, payload);
     }
     if (payload === INVALID_JSON) {
@@ -75,9 +118,11 @@ export function createApiClient({ fetch, tokens }: ClientDeps): ApiClient {
   }
 
   return {
-    request,
+    request: (method, path, options) => request(method, path, options),
     get: (path, options) => request('GET', path, options),
     post: (path, body, options) => request('POST', path, { ...options, body }),
+    patch: (path, body, options) => request('PATCH', path, { ...options, body }),
+    delete: (path, options) => request('DELETE', path, options),
   };
 }
 

@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
 import { api } from '../api/client';
 import { tokenStore } from '../api/token-store';
+import { redirect } from '../router/history';
 import type { LoginCredentials } from './login-validation';
 import type { LoginResponse, SessionUser } from './session.types';
 
@@ -12,7 +13,7 @@ export function useAccessToken(): string | null {
   return useSyncExternalStore(tokenStore.subscribe, tokenStore.get);
 }
 
-/** The signed-in user and their orgs. A 401 clears the token in the API client, which shows the login page. */
+/** The signed-in user and their orgs. A 401 (after one refresh) clears the token, which shows the login page. */
 export function useSession(enabled: boolean) {
   return useQuery({
     queryKey: sessionQueryKey,
@@ -25,11 +26,16 @@ export function useSession(enabled: boolean) {
 export function useLogin() {
   return useMutation({
     mutationFn: (credentials: LoginCredentials) => api.post<LoginResponse>('/api/auth/login', credentials),
-    onSuccess: ({ accessToken }) => tokenStore.set(accessToken),
+    onSuccess: ({ accessToken, refreshToken }) => tokenStore.setSession(accessToken, refreshToken ?? null),
   });
 }
 
-/** Tokens are stateless JWTs, so signing out is forgetting the token; the query cache is dropped with it. */
+/** Ends the session on the server (best effort) and forgets the tokens; the query cache is dropped with them. */
 export function signOut(): void {
+  const token = tokenStore.get();
   tokenStore.clear();
+  redirect('/');
+  if (!token) return;
+  // The client would clear tokens on its own; this call only tells the API the refresh token is dead.
+  void globalThis.fetch('/api/auth/logout', { method: 'POST', headers: { Authorization: `Bearer ${token}` } }).catch(() => undefined);
 }

@@ -1,20 +1,30 @@
+import type { Permission } from '../auth/permissions';
+
 export interface NavItem {
+  /** The page's path inside an org: `/` for the dashboard, `/keys` for API keys. */
   path: string;
   label: string;
   /** One line on what the page is for; shown as the page's subtitle. */
   summary: string;
+  /** What the role needs to see the page; the sidebar hides the page without it. */
+  permission?: Permission;
+  /** Sections whose API does not exist yet: a "coming soon" page. */
+  comingSoon?: boolean;
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
-  { path: '/', label: 'Dashboard', summary: 'Traffic, spend and provider health at a glance.' },
-  { path: '/keys', label: 'API keys', summary: 'Create, scope and revoke the keys your applications use to call the gateway.' },
-  { path: '/providers', label: 'Providers', summary: 'Connect upstream LLM providers and manage their pool of credentials.' },
-  { path: '/models', label: 'Models', summary: 'Publish model names and map them to provider deployments.' },
-  { path: '/routing', label: 'Routing', summary: 'Choose routing strategies, fallback chains and retry behaviour.' },
-  { path: '/usage', label: 'Usage', summary: 'Requests, tokens and cost by key, model and member.' },
-  { path: '/billing', label: 'Billing', summary: 'Balance, top-ups, invoices and budgets.' },
-  { path: '/alerts', label: 'Alerts', summary: 'Rules and notification channels for errors, latency and spend.' },
-  { path: '/members', label: 'Members', summary: 'Invite teammates and choose what each of them can do.' },
+  { path: '/', label: 'Dashboard', summary: 'Your organisation at a glance.' },
+  { path: '/keys', label: 'API keys', summary: 'Create, scope and revoke the keys your applications use to call the gateway.', permission: 'apiKeys:read' },
+  { path: '/providers', label: 'Providers', summary: 'Connect upstream LLM providers and manage their pool of credentials.', permission: 'providers:read' },
+  { path: '/models', label: 'Models', summary: 'Publish model names and map them to provider deployments.', permission: 'models:read' },
+  { path: '/routing', label: 'Routing', summary: 'Choose the default routing strategy and see where a request would go.', permission: 'org:read' },
+  { path: '/playground', label: 'Playground', summary: 'Chat with any model of this organisation, streamed through the gateway.', permission: 'models:read' },
+  { path: '/members', label: 'Members', summary: 'Invite teammates and choose what each of them can do.', permission: 'members:read' },
+  { path: '/audit', label: 'Audit log', summary: 'Who changed what, and when.', permission: 'audit:read' },
+  { path: '/usage', label: 'Usage', summary: 'Requests, tokens and cost by key, model and member.', comingSoon: true },
+  { path: '/billing', label: 'Billing', summary: 'Balance, top-ups, invoices and budgets.', comingSoon: true },
+  { path: '/sla', label: 'SLA', summary: 'Availability and latency reports per provider and model.', comingSoon: true },
+  { path: '/alerts', label: 'Alerts', summary: 'Rules and notification channels for errors, latency and spend.', comingSoon: true },
 ];
 
 /** The nav item owning a path: exact match, or a sub-path of it (`/keys/abc` belongs to API keys). */

@@ -1,24 +1,42 @@
+import { can } from '../auth/permissions';
+import { rememberedOrgId, useCurrentOrg } from '../orgs/current-org';
+import { pickCurrentOrg } from '../orgs/pick-current-org';
 import { Link } from '../router/link';
-import type { NavItem } from './nav-items';
-import { NAV_ITEMS } from './nav-items';
+import { orgPath } from '../router/routes';
+import { findNavItem, NAV_ITEMS, type NavItem } from './nav-items';
 
-export function Sidebar({ active }: { active: NavItem | undefined }) {
+/** The pages of the current org the role can open; later sections listed apart as coming soon. */
+export function Sidebar({ section }: { section: string | null }) {
+  const current = useCurrentOrg();
+  // On an org the user cannot open, the links lead back to their own org.
+  const org = current.org ?? pickCurrentOrg(current.orgs, rememberedOrgId());
+  const active = section === null ? undefined : findNavItem(section);
+  const visible = NAV_ITEMS.filter((item) => !item.permission || (org && can(org.role, item.permission)));
+  const list = (items: NavItem[]) => (
+    <ul className="nav-list">
+      {items.map((item) => (
+        <li key={item.path}>
+          <Link
+            className="nav-link"
+            href={org ? orgPath(org.id, item.path) : '/'}
+            aria-current={item === active ? 'page' : undefined}
+          >
+            {item.label}
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
   return (
     <aside className="sidebar">
-      <Link className="brand" href="/">
+      <Link className="brand" href={org ? orgPath(org.id) : '/'}>
         <span className="brand-mark" aria-hidden="true" />
         AI Router
       </Link>
       <nav aria-label="Main">
-        <ul className="nav-list">
-          {NAV_ITEMS.map((item) => (
-            <li key={item.path}>
-              <Link className="nav-link" href={item.path} aria-current={item === active ? 'page' : undefined}>
-                {item.label}
-              </Link>
-            </li>
-          ))}
-        </ul>
+        {list(visible.filter((item) => !item.comingSoon))}
+        <p className="nav-heading">Coming soon</p>
+        {list(visible.filter((item) => item.comingSoon))}
       </nav>
     </aside>
   );

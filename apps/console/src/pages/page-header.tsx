@@ -1,14 +1,17 @@
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 
-/** Page title and subtitle; also names the browser tab after the page. */
-export function PageHeader({ title, summary }: { title: string; summary?: string }) {
+/** Page title, subtitle and page-level actions; also names the browser tab after the page. */
+export function PageHeader({ title, summary, actions }: { title: string; summary?: string; actions?: ReactNode }) {
   useEffect(() => {
     document.title = `${title} · AI Router`;
   }, [title]);
   return (
     <header className="page-header">
-      <h1>{title}</h1>
-      {summary && <p>{summary}</p>}
+      <div>
+        <h1>{title}</h1>
+        {summary && <p>{summary}</p>}
+      </div>
+      {actions && <div className="page-actions">{actions}</div>}
     </header>
   );
 }

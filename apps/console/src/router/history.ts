@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 
-// A deliberately small router: the console has flat top-level pages and the API serves index.html for
-// unknown paths, so the History API is all that is needed. Swap for a router library when pages nest.
+// A deliberately small router: the console has flat pages under /orgs/:orgId and the API serves
+// index.html for unknown paths, so the History API is all that is needed (see routes.ts).
 
 const listeners = new Set<() => void>();
 
@@ -14,10 +14,20 @@ function subscribe(listener: () => void): () => void {
   };
 }
 
-export function navigate(path: string): void {
-  if (path === window.location.pathname) return;
-  window.history.pushState(null, '', path);
+function change(path: string, mode: 'push' | 'replace'): void {
+  if (path === window.location.pathname + window.location.search) return;
+  if (mode === 'push') window.history.pushState(null, '', path);
+  else window.history.replaceState(null, '', path);
   listeners.forEach((listener) => listener());
+}
+
+export function navigate(path: string): void {
+  change(path, 'push');
+}
+
+/** For redirects: the old address does not stay in the back history. */
+export function redirect(path: string): void {
+  change(path, 'replace');
 }
 
 export function usePathname(): string {

@@ -1,0 +1,52 @@
+import type { ComponentType } from 'react';
+import type { SessionUser } from '../auth/session.types';
+import { NoAccess } from '../components/no-access';
+import { useCurrentOrg } from '../orgs/current-org';
+import { can } from '../auth/permissions';
+import { ApiKeysPage } from '../pages/api-keys/api-keys-page';
+import { AuditPage } from '../pages/audit/audit-page';
+import { ComingSoonPage } from '../pages/coming-soon-page';
+import { DashboardPage } from '../pages/dashboard/dashboard-page';
+import { MembersPage } from '../pages/members/members-page';
+import { ModelsPage } from '../pages/models/models-page';
+import { NotFoundPage } from '../pages/not-found-page';
+import { OrgNotFoundPage } from '../pages/org-not-found-page';
+import { PageHeader } from '../pages/page-header';
+import { PlaygroundPage } from '../pages/playground/playground-page';
+import { ProvidersPage } from '../pages/providers/providers-page';
+import { RoutingPage } from '../pages/routing/routing-page';
+import { findNavItem } from './nav-items';
+import type { PageProps } from './page-props';
+
+const PAGES: Record<string, ComponentType<PageProps>> = {
+  '/': DashboardPage,
+  '/keys': ApiKeysPage,
+  '/providers': ProvidersPage,
+  '/models': ModelsPage,
+  '/routing': RoutingPage,
+  '/playground': PlaygroundPage,
+  '/members': MembersPage,
+  '/audit': AuditPage,
+};
+
+/**
+ * A page of one org. An org the user does not belong to looks like one that does not exist, and its
+ * page makes no request; a page the role cannot read says so instead of showing a failed request.
+ */
+export function OrgPage({ user, section }: { user: SessionUser; section: string }) {
+  const { org } = useCurrentOrg();
+  if (!org) return <OrgNotFoundPage />;
+  const item = findNavItem(section);
+  const Page = item && PAGES[item.path];
+  if (!item || (!Page && !item.comingSoon)) return <NotFoundPage />;
+  if (item.comingSoon || !Page) return <ComingSoonPage key={item.path} item={item} />;
+  if (item.permission && !can(org.role, item.permission)) {
+    return (
+      <section className="page">
+        <PageHeader title={item.label} summary={item.summary} />
+        <NoAccess what={item.label} role={org.role} />
+      </section>
+    );
+  }
+  return <Page key={item.path} item={item} user={user} />;
+}

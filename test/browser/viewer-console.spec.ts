@@ -1,0 +1,113 @@
+import type { OrgView } from '@ai-router/contracts';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AdminClient } from '../../apps/api/test/support/admin-client';
+import { inviteMember } from '../../apps/api/test/support/console-session';
+import { newPage, openFromSidebar, signInThroughUi, startConsoleHarness, type ConsoleHarness } from './support/console-app';
+
+const VIEWER = { email: 'viewer@example.com', password: 'viewer-password-1' };
+
+/** Any control that changes something: the console must not offer these to a viewer. */
+const WRITE_CONTROL = /^(create|add|new|edit|delete|remove|invite|revoke|suspend|resume|rotate|import|save|disable|enable)\b/i;
+
+async function writeControls(page: Page): Promise<string[]> {
+  const labels = await page.locator('main button, main select[aria-label^="Role of"]').evaluateAll((els) =>
+    els.map((el) => (el.getAttribute('aria-label') ?? el.textContent ?? '').trim()),
+  );
+  return labels.filter((label) => WRITE_CONTROL.test(label) || label.startsWith('Role of'));
+}
+
+/**
+ * A viewer sees what the role may read and nothing that changes it; another org's address shows a
+ * not-found state without loading anything from that org. A developer joins through the invite page.
+ */
+describe('console as a viewer', () => {
+  let h: ConsoleHarness;
+  let demoOrgId: string;
+  let otherOrgId: string;
+  let owner: AdminClient;
+
+  beforeAll(async () => {
+    h = await startConsoleHarness();
+    owner = new AdminClient(h.app.url, await h.app.ownerToken());
+    demoOrgId = h.app.credentials.demoOrgId!;
+    await inviteMember(h.app.url, owner, demoOrgId, VIEWER.email, 'viewer', VIEWER.password);
+    // An org the viewer is not in, holding something recognisable.
+    otherOrgId = (await owner.call<OrgView>('POST', '/api/orgs', { name: 'Other Org' })).id;
+    await owner.createModel(otherOrgId, 'secret-model-of-other-org', []);
+  }, 90_000);
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('shows no write controls on keys, providers, models and members, and no data from another org', async () => {
+    const { context, page } = await newPage(h.browser);
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    try {
+      await signInThroughUi(page, h.app.url, VIEWER.email, VIEWER.password);
+      const nav = page.getByRole('navigation', { name: 'Main' });
+      for (const hidden of ['API keys', 'Providers', 'Members', 'Audit log']) {
+        expect(await nav.getByRole('link', { name: hidden, exact: true }).count(), hidden).toBe(0);
+      }
+
+      // Models: readable, with no way to change them.
+      await openFromSidebar(page, 'Models');
+      await page.locator('[data-model="demo-chat"]').waitFor();
+      expect(await writeControls(page)).toEqual([]);
+
+      // Keys, providers, members: the role cannot read them, so the page says so and offers nothing.
+      for (const [section, title] of [['keys', 'API keys'], ['providers', 'Providers'], ['members', 'Members']] as const) {
+        await page.goto(`${h.app.url}/orgs/${demoOrgId}/${section}`);
+        await page.getByRole('heading', { level: 1, name: title }).waitFor();
+        await page.getByText(`Your role can't view ${title}`).waitFor();
+        expect(await writeControls(page), section).toEqual([]);
+      }
+
+      // Routing: the default strategy is shown read-only; the dry-run preview is allowed (models:read).
+      await openFromSidebar(page, 'Routing');
+      await page.getByRole('button', { name: 'Preview routing' }).waitFor();
+      expect(await page.getByRole('button', { name: 'Save default' }).count()).toBe(0);
+      expect(await page.getByLabel('Custom strategy').count()).toBe(0);
+
+      // The playground cannot create a key for a viewer; pasting one is the only way.
+      await openFromSidebar(page, 'Playground');
+      await page.getByLabel('API key').waitFor();
+      expect(await page.getByRole('button', { name: 'Create a temporary key' }).count()).toBe(0);
+
+      // Another org's address: not found, and nothing requested from it.
+      await page.goto(`${h.app.url}/orgs/${otherOrgId}/models`);
+      await page.getByRole('heading', { level: 1, name: 'Organisation not found' }).waitFor();
+      await page.waitForLoadState('networkidle');
+      expect(await page.content()).not.toContain('secret-model-of-other-org');
+      expect(requested.filter((path) => path.includes(otherOrgId))).toEqual([`/orgs/${otherOrgId}/models`]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
+  it('lets a developer join through the invite link and use their own pages', async () => {
+    const invite = await owner.call<{ acceptPath: string }>('POST', `/api/orgs/${demoOrgId}/invites`, { email: 'dev@example.com', role: 'developer' });
+    const { context, page } = await newPage(h.browser);
+    try {
+      await page.goto(`${h.app.url}${invite.acceptPath}`);
+      await page.getByRole('heading', { name: 'Join your team' }).waitFor();
+      await page.getByLabel('Your name').fill('Dev');
+      await page.getByLabel('Password', { exact: true }).fill('developer-pass-1');
+      await page.getByLabel('Confirm password').fill('developer-pass-1');
+      await page.getByRole('button', { name: 'Accept invite' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+      expect(page.url()).toBe(`${h.app.url}/orgs/${demoOrgId}`);
+
+      const nav = page.getByRole('navigation', { name: 'Main' });
+      expect(await nav.getByRole('link', { name: 'Providers', exact: true }).count()).toBe(0);
+      await openFromSidebar(page, 'API keys');
+      await page.getByText('You see the keys you own.').waitFor();
+      await page.getByText('No API keys yet').waitFor();
+      expect(await page.getByRole('button', { name: 'Create API key' }).count()).toBeGreaterThan(0);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+});
