@@ -14,6 +14,7 @@ import { GatewayModule } from './gateway/gateway.module';
 import { HealthChecksModule } from './health-checks/health-checks.module';
 import { HealthModule } from './health/health.module';
 import { InvitesModule } from './invites/invites.module';
+import { InvoicesModule } from './invoices/invoices.module';
 import { KeysModule } from './keys/keys.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { ModelsModule } from './models/models.module';
@@ -40,7 +41,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ...infrastructureModules(config),
-        PlatformModule, UpstreamModule, UsersModule, OrgsModule, AuthModule, InvitesModule, AuditModule, KeysModule, ProvidersModule, ModelsModule, RouterModule, QuotasModule, BillingModule, GatewayModule, UsageReportsModule, HealthModule, HealthChecksModule, BootstrapModule,
+        PlatformModule, UpstreamModule, UsersModule, OrgsModule, AuthModule, InvitesModule, AuditModule, KeysModule, ProvidersModule, ModelsModule, RouterModule, QuotasModule, BillingModule, InvoicesModule, GatewayModule, UsageReportsModule, HealthModule, HealthChecksModule, BootstrapModule,
       ],
     };
   }

@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { infrastructureModules } from './app.module';
 import { ConfigError, loadConfig } from './config/app-config';
 import { BillingCoreModule } from './billing/billing-core.module';
+import { InvoicesCoreModule } from './invoices/invoices-core.module';
 import { UsageModule } from './usage/usage.module';
 
 /** Queue processors without the HTTP surface: scale these separately from API replicas. */
@@ -18,7 +19,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  @Module({ imports: [...infrastructureModules(config), BillingCoreModule, UsageModule] })
+  @Module({ imports: [...infrastructureModules(config), BillingCoreModule, InvoicesCoreModule, UsageModule] })
   class WorkerModule {}
   const app = await NestFactory.createApplicationContext(WorkerModule);
   app.enableShutdownHooks();

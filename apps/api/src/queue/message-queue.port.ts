@@ -2,6 +2,8 @@
 export enum QueueName {
   Usage = 'usage',
   HealthChecks = 'health-checks',
+  Notifications = 'notifications',
+  Invoices = 'invoices',
 }
 
 export interface QueueJob<T = unknown> {

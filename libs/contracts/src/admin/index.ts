@@ -10,3 +10,4 @@ export * from './billing.schema';
 export * from './usage.schema';
 export * from './notifications.schema'; // TEMP-NOTIF
 export * from './pii.schema';
+export * from './invoices.schema';
