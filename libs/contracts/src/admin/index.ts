@@ -8,6 +8,5 @@ export * from './routing.schema';
 export * from './limits.schema';
 export * from './billing.schema';
 export * from './usage.schema';
-export * from './notifications.schema'; // TEMP-NOTIF
 export * from './pii.schema';
 export * from './invoices.schema';
