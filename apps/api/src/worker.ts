@@ -5,6 +5,7 @@ import { infrastructureModules } from './app.module';
 import { ConfigError, loadConfig } from './config/app-config';
 import { BillingCoreModule } from './billing/billing-core.module';
 import { InvoicesCoreModule } from './invoices/invoices-core.module';
+import { NotificationsCoreModule } from './notifications/notifications.module';
 import { UsageModule } from './usage/usage.module';
 
 /** Queue processors without the HTTP surface: scale these separately from API replicas. */
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  @Module({ imports: [...infrastructureModules(config), BillingCoreModule, InvoicesCoreModule, UsageModule] })
+  @Module({ imports: [...infrastructureModules(config), BillingCoreModule, InvoicesCoreModule, NotificationsCoreModule.forWorker(), UsageModule] })
   class WorkerModule {}
   const app = await NestFactory.createApplicationContext(WorkerModule);
   app.enableShutdownHooks();

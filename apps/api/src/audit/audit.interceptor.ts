@@ -2,7 +2,7 @@ import { type CallHandler, type ExecutionContext, Inject, Injectable, type NestI
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
-import { type Observable, tap } from 'rxjs';
+import { concatMap, type Observable } from 'rxjs';
 import type { AuthUser } from '../auth/auth-user';
 import { LOGGER } from '../common/logger.module';
 import { AuditService } from './audit.service';
@@ -22,21 +22,23 @@ export class AuditInterceptor implements NestInterceptor {
     if (request.method === 'GET' || !request.url.startsWith('/api/') || this.reflector.get<boolean>(NOT_AUDITED, context.getHandler())) {
       return next.handle();
     }
+    // Awaited before the response goes out: whoever reads the log right after sees the entry.
     return next.handle().pipe(
-      tap((result) => {
+      concatMap(async (result) => {
         const user = request.user;
-        if (!user) return;
+        if (!user) return result;
         const reply = context.switchToHttp().getResponse<FastifyReply>();
         const resultId = (result as { id?: unknown } | undefined)?.id;
         const { orgId, id, userId, keyId, deploymentId } = request.params ?? {};
         const isOrgCreate = request.routeOptions.url === '/api/orgs';
-        this.audit.record({
+        await this.audit.record({
           orgId: orgId ?? (isOrgCreate && typeof resultId === 'string' ? resultId : null),
           actorId: user.id, actorEmail: user.email,
           action: `${request.method} ${request.routeOptions.url}`,
           targetId: keyId ?? deploymentId ?? id ?? userId ?? (typeof resultId === 'string' ? resultId : null),
           ip: request.ip ?? null, status: reply.statusCode, details: request.isMultipart() ? {} : request.body,
         }).catch((err: Error) => this.logger.error({ reqId: request.id, err: err.message }, 'audit record failed'));
+        return result;
       }),
     );
   }

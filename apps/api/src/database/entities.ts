@@ -7,6 +7,9 @@ import { Invite } from '../invites/invite.entity';
 import { InvoiceLine } from '../invoices/invoice-line.entity';
 import { Invoice } from '../invoices/invoice.entity';
 import { ApiKey } from '../keys/api-key.entity';
+import { NotificationChannel } from '../notifications/notification-channel.entity';
+import { NotificationDelivery } from '../notifications/notification-delivery.entity';
+import { Notification } from '../notifications/notification.entity';
 import { Deployment } from '../models/deployment.entity';
 import { Model } from '../models/model.entity';
 import { Membership } from '../orgs/membership.entity';
@@ -17,4 +20,4 @@ import { ProviderKey } from '../providers/provider-key.entity';
 import { UsageLog } from '../usage/usage-log.entity';
 import { User } from '../users/user.entity';
 
-export const ENTITIES = [Org, User, Membership, ApiKey, ProviderAccount, ProviderKey, Model, Deployment, UsageLog, Session, Invite, AuditEntry, PlatformSetting, PriceBookEntry, Hold, LedgerEntry, Invoice, InvoiceLine];
+export const ENTITIES = [Org, User, Membership, ApiKey, ProviderAccount, ProviderKey, Model, Deployment, UsageLog, Session, Invite, AuditEntry, PlatformSetting, PriceBookEntry, Hold, LedgerEntry, Invoice, InvoiceLine, NotificationChannel, NotificationDelivery, Notification];

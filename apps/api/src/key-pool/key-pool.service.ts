@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { ClusterEventsService } from '../cluster/cluster-events.service';
 import { LOGGER } from '../common/logger.module';
+import { NotificationsService } from '../notifications/notifications.service';
 import { ProviderKey } from '../providers/provider-key.entity';
 import type { RouteAccount, RouteProviderKey } from '../router/route.types';
 
@@ -52,6 +53,7 @@ export class KeyPoolService implements OnModuleDestroy {
     @InjectDataSource() private readonly db: DataSource,
     private readonly events: ClusterEventsService,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
     this.unsubscribe = events.subscribe((event) => {
@@ -122,6 +124,13 @@ export class KeyPoolService implements OnModuleDestroy {
       details: { providerAccount: account.name, reason: `the provider answered ${status}` },
     });
     await this.events.publish({ type: 'routing.changed', orgId });
+    // Not awaited: a notification problem must never hold up the request that met the bad key.
+    void this.notifications.notify(orgId, {
+      id: `provider_key.disabled.${key.id}.${Date.now()}`, type: 'provider_key.disabled',
+      title: `A key of provider "${account.name}" was disabled`,
+      body: `${account.name} answered ${status} to one of its keys; the key is out of rotation until an admin re-enables it.`,
+      data: { providerAccount: account.name, keyId: key.id, status },
+    }).catch((err: Error) => this.logger.error({ keyId: key.id, err: err.message }, 'could not notify about a disabled key'));
   }
 
   statsFor(keyId: string): KeyStats {

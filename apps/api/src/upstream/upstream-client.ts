@@ -1,9 +1,9 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { UpstreamError, UpstreamRequest } from '@ai-router/providers';
-import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
-import { isIP, type LookupFunction } from 'node:net';
+import { isIP } from 'node:net';
 import { Agent, type Dispatcher, errors, request } from 'undici';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { guardedLookup, isBlockedHost } from '../security/guarded-lookup';
 import { PrivateHostsService } from '../security/private-hosts.service';
 
 export interface UpstreamResponse {
@@ -33,7 +33,7 @@ export class UpstreamClient implements OnApplicationShutdown {
       // Streams may pause between tokens; the overall deadline bounds them instead.
       bodyTimeout: config.UPSTREAM_HEADERS_TIMEOUT_MS,
       // Every connection re-checks the resolved address: DNS may have changed since the URL was saved.
-      connect: { timeout: 10_000, lookup: this.guardedLookup },
+      connect: { timeout: 10_000, lookup: guardedLookup(this.privateHosts) },
     });
   }
 
@@ -56,14 +56,6 @@ export class UpstreamClient implements OnApplicationShutdown {
     }
   }
 
-  private readonly guardedLookup: LookupFunction = (hostname, options, callback) => {
-    dnsLookup(hostname, options, (err, address: string | LookupAddress[], family?: number) => {
-      if (err) return callback(err, '', 0);
-      const all = Array.isArray(address) ? address : [{ address, family: family ?? 4 }];
-      if (all.some((a) => this.privateHosts.verdict(hostname, a.address))) return callback(new BlockedHostError() as NodeJS.ErrnoException, '', 0);
-      callback(null, address as string, family);
-    });
-  };
 
   async onApplicationShutdown(): Promise<void> {
     await this.agent.close();
@@ -83,11 +75,6 @@ async function encodeBody(upstream: UpstreamRequest): Promise<{ body: string | U
   };
 }
 
-class BlockedHostError extends Error {
-  constructor() {
-    super('provider host resolves to a non-public address');
-  }
-}
 
 function blocked(): UpstreamTransportError {
   return new UpstreamTransportError({
@@ -98,7 +85,7 @@ function blocked(): UpstreamTransportError {
 
 export function toTransportError(err: unknown, signal?: AbortSignal): UpstreamTransportError {
   if (err instanceof UpstreamTransportError) return err;
-  if (err instanceof BlockedHostError || (err as { cause?: unknown })?.cause instanceof BlockedHostError) return blocked();
+  if (isBlockedHost(err)) return blocked();
   const timedOut =
     err instanceof errors.HeadersTimeoutError || err instanceof errors.BodyTimeoutError ||
     err instanceof errors.ConnectTimeoutError || (signal?.aborted && (signal.reason as Error)?.name === 'TimeoutError');

@@ -10,3 +10,4 @@ export * from './billing.schema';
 export * from './usage.schema';
 export * from './pii.schema';
 export * from './invoices.schema';
+export * from './notifications.schema';
