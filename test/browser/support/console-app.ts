@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -7,7 +8,11 @@ import { startTestApp, type TestApp } from '../../../apps/api/test/support/test-
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const CONSOLE_DIST = join(REPO_ROOT, 'apps/console/dist');
-export const SCREENSHOTS = join(REPO_ROOT, 'docs/screenshots');
+/**
+ * The README's screenshots are retaken with `UPDATE_SCREENSHOTS=1 npm test`; ordinary runs write them
+ * to a temp folder, so running the suite leaves the work tree clean.
+ */
+export const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS ? join(REPO_ROOT, 'docs/screenshots') : join(tmpdir(), 'ai-router-screenshots');
 
 /** Debian's Chromium; CI installs it with apt. A browser is never downloaded. */
 export const CHROMIUM = '/usr/bin/chromium';
