@@ -1,7 +1,10 @@
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { Logger } from 'pino';
 import { infrastructureModules } from './app.module';
+import { PinoNestLogger } from './common/logger';
+import { LOGGER } from './common/logger.module';
 import { ConfigError, loadConfig } from './config/app-config';
 import { BillingCoreModule } from './billing/billing-core.module';
 import { InvoicesCoreModule } from './invoices/invoices-core.module';
@@ -22,7 +25,8 @@ async function main(): Promise<void> {
   }
   @Module({ imports: [...infrastructureModules(config), BillingCoreModule, InvoicesCoreModule, NotificationsCoreModule.forWorker(), UsageModule] })
   class WorkerModule {}
-  const app = await NestFactory.createApplicationContext(WorkerModule);
+  const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
+  app.useLogger(new PinoNestLogger(app.get<Logger>(LOGGER)));
   app.enableShutdownHooks();
   process.stdout.write(`AI Router worker started (${config.REDIS_URL ? 'BullMQ' : 'in-process queue'})\n`);
 }
