@@ -87,7 +87,10 @@ describe('routing strategies through the admin API and the gateway', () => {
   });
 
   it('shows per-key stats for the pool', async () => {
-    const accounts = await admin.call<{ name: string; keys: { stats: { requests: number } }[] }[]>('GET', `/api/orgs/${orgId()}/provider-accounts`);
-    expect(accounts.find((a) => a.name === 'fleet-0')!.keys[0]!.stats.requests).toBeGreaterThan(0);
+    const accounts = await admin.call<{ name: string; keys: { stats: { requests: number; tokens: number; latencyEwmaMs: number } }[] }[]>('GET', `/api/orgs/${orgId()}/provider-accounts`);
+    const stats = accounts.find((a) => a.name === 'fleet-0')!.keys[0]!.stats;
+    expect(stats.requests).toBeGreaterThan(0);
+    expect(stats.tokens).toBeGreaterThan(0);
+    expect(stats.latencyEwmaMs).toBeGreaterThan(0);
   });
 });

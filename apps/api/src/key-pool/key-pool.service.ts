@@ -23,6 +23,8 @@ const MIN_SAMPLES = 5;
 export interface KeyStats {
   requests: number;
   errors: number;
+  /** Input plus output tokens of the calls this key carried. */
+  tokens: number;
   rateLimited: number;
   latencyEwmaMs: number | null;
   /** Recent success rate (EWMA), null before the first outcome. */
@@ -95,6 +97,7 @@ export class KeyPoolService implements OnModuleDestroy {
     s.requests++;
     s.latencyEwmaMs = ewma(s.latencyEwmaMs, latencyMs);
     s.successEwma = ewma(s.successEwma, 1);
+    s.tokens += tokens;
     this.window(keyId, Date.now()).tokens += tokens;
   }
 
@@ -173,7 +176,7 @@ export class KeyPoolService implements OnModuleDestroy {
   private statsOf(keyId: string): KeyStats {
     let s = this.stats.get(keyId);
     if (!s) {
-      s = { requests: 0, errors: 0, rateLimited: 0, latencyEwmaMs: null, successEwma: null, cooldownUntil: null };
+      s = { requests: 0, errors: 0, tokens: 0, rateLimited: 0, latencyEwmaMs: null, successEwma: null, cooldownUntil: null };
       this.stats.set(keyId, s);
     }
     return s;

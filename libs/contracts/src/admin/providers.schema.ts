@@ -94,6 +94,7 @@ export interface ImportModelsResult {
 export interface ProviderKeyStats {
   requests: number;
   errors: number;
+  tokens: number;
   rateLimited: number;
   latencyEwmaMs: number | null;
   /** Recent success rate 0..1 (EWMA); null before the first call. */
