@@ -146,4 +146,20 @@ describe('prepaid billing: holds, settlement, ledger', () => {
     expect(ownReport.totals.requests).toBeLessThanOrEqual(s.usageRows);
     expect((await admin.raw('GET', `/api/orgs/${orgId}/usage?groupBy=nonsense`)).status).toBe(400);
   });
+
+  it('frees a stale hold, and a late settlement still charges exactly once', async () => {
+    const billing = t.app.get(BillingService);
+    await billing.placeHold(orgId, 'orphaned-request', 5_000_000n);
+    await db.query("UPDATE holds SET created_at = now() - interval '3 hours' WHERE request_id = 'orphaned-request'");
+    const before = await state();
+    expect(await billing.releaseStaleHolds(3_600_000)).toBe(1);
+    const freed = await state();
+    expect(freed.held).toBe(before.held - 5_000_000n);
+    expect(await billing.settle(orgId, 'orphaned-request', 1_234n)).toBe(true);
+    expect(await billing.settle(orgId, 'orphaned-request', 1_234n)).toBe(false);
+    const after = await state();
+    expect(after.charges - before.charges).toBe(1);
+    expect(after.balance).toBe(freed.balance - 1_234n);
+    expect(after.balance).toBe(after.ledgerSum);
+  });
 });

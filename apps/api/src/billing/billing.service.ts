@@ -34,26 +34,44 @@ export class BillingService {
   }
 
   /**
-   * Charges `cost` and frees the hold in one statement keyed by the hold's state change, so a second
-   * delivery finds the hold settled and changes nothing; returns whether this call settled it.
+   * Charges `cost` and frees the request's hold, in one statement. The charge is keyed by
+   * (request id, 'charge') and the hold by its state change, so a second delivery changes nothing,
+   * and a settlement arriving after the sweeper released a stale hold still charges exactly once.
    */
-  async settle(requestId: string, cost: bigint): Promise<boolean> {
+  async settle(orgId: string, requestId: string, cost: bigint): Promise<boolean> {
     const rows = await this.db.query(
       `WITH hold AS (
-         UPDATE holds SET state = 'settled' WHERE request_id = $1 AND state = 'held' RETURNING org_id, amount_nano),
+         UPDATE holds SET state = 'settled' WHERE request_id = $1 AND state = 'held' RETURNING amount_nano),
        charge AS (
-         INSERT INTO ledger_entries (org_id, request_id, entry_type, amount_nano) SELECT org_id, $1, 'charge', -$2::bigint FROM hold WHERE $2::bigint > 0 RETURNING 1),
+         INSERT INTO ledger_entries (org_id, request_id, entry_type, amount_nano)
+         SELECT $3::uuid, $1, 'charge', -$2::bigint WHERE $2::bigint > 0
+         ON CONFLICT (request_id, entry_type) DO NOTHING RETURNING amount_nano),
        account AS (
-         UPDATE orgs SET balance_nano = balance_nano - $2::bigint, held_nano = held_nano - hold.amount_nano FROM hold WHERE orgs.id = hold.org_id RETURNING 1)
-       SELECT (SELECT count(*) FROM hold) AS settled, (SELECT count(*) FROM charge) AS charged, (SELECT count(*) FROM account) AS updated`,
-      [requestId, cost.toString()],
+         UPDATE orgs SET balance_nano = balance_nano + coalesce((SELECT amount_nano FROM charge), 0),
+                         held_nano = held_nano - coalesce((SELECT amount_nano FROM hold), 0)
+          WHERE id = $3::uuid AND (EXISTS (SELECT 1 FROM hold) OR EXISTS (SELECT 1 FROM charge)) RETURNING 1)
+       SELECT (SELECT count(*) FROM hold) AS released, (SELECT count(*) FROM charge) AS charged, (SELECT count(*) FROM account) AS updated`,
+      [requestId, cost.toString(), orgId],
     );
-    return Number((firstRow(rows) as { settled: string } | null)?.settled ?? 0) > 0;
+    const row = firstRow(rows) as { released: string; charged: string } | null;
+    return Number(row?.released ?? 0) + Number(row?.charged ?? 0) > 0;
   }
 
-  /** A failed request costs nothing: its hold is released, once. */
-  async release(requestId: string): Promise<void> {
-    await this.settle(requestId, 0n);
+  /**
+   * Releases holds older than `olderThanMs` that were never settled (their process died before the
+   * usage job was queued). A late settlement still charges, by the rule above.
+   */
+  async releaseStaleHolds(olderThanMs: number): Promise<number> {
+    const rows = await this.db.query(
+      `WITH stale AS (
+         UPDATE holds SET state = 'released' WHERE state = 'held' AND created_at < now() - ($1::bigint * interval '1 millisecond')
+         RETURNING org_id, amount_nano),
+       per_org AS (SELECT org_id, sum(amount_nano) AS amount FROM stale GROUP BY org_id),
+       account AS (UPDATE orgs SET held_nano = held_nano - per_org.amount FROM per_org WHERE orgs.id = per_org.org_id RETURNING 1)
+       SELECT (SELECT count(*) FROM stale) AS released, (SELECT count(*) FROM account) AS orgs`,
+      [olderThanMs],
+    );
+    return Number((firstRow(rows) as { released: string } | null)?.released ?? 0);
   }
 
   /** Credits (top-ups, refunds, coupons) and adjustments, in one statement with their ledger row. */

@@ -4,6 +4,7 @@ export enum QueueName {
   HealthChecks = 'health-checks',
   Notifications = 'notifications',
   Invoices = 'invoices',
+  Billing = 'billing',
 }
 
 export interface QueueJob<T = unknown> {

@@ -50,7 +50,7 @@ export class UsageRecorderService implements OnModuleInit {
     const usage = billableUsage(record);
     const cost = record.billing && usage ? costOf(usage, priceOf(record.billing), record.billing.multiplierBp) : 0n;
     await this.insertRow(record, cost);
-    if (record.billing) await this.billing.settle(record.requestId, cost);
+    if (record.billing) await this.billing.settle(record.orgId, record.requestId, cost);
   }
 
   private async insertRow(record: UsageRecord, cost: bigint): Promise<void> {
