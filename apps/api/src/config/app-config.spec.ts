@@ -43,4 +43,12 @@ describe('loadConfig', () => {
   it('rejects an encryption key of the wrong size', () => {
     expect(() => loadConfig({ DATA_DIR: tmp(), ENCRYPTION_KEY: Buffer.alloc(16).toString('base64'), JWT_SECRET: 'y'.repeat(32) })).toThrow(/invalid ENCRYPTION_KEY: must be 32 bytes/);
   });
+
+  it('keeps earlier master keys readable for rotation without downtime', () => {
+    const old = Buffer.alloc(32, 7).toString('base64');
+    const config = loadConfig({ DATA_DIR: tmp(), ENCRYPTION_KEY_VERSION: '2', ENCRYPTION_KEYS_PREVIOUS: `1:${old}` });
+    expect(config.ENCRYPTION_KEY_VERSION).toBe(2);
+    expect(config.ENCRYPTION_KEYS_PREVIOUS.get(1)).toEqual(Buffer.alloc(32, 7));
+    expect(() => loadConfig({ DATA_DIR: tmp(), ENCRYPTION_KEYS_PREVIOUS: '1:short' })).toThrow(/invalid ENCRYPTION_KEYS_PREVIOUS/);
+  });
 });

@@ -31,6 +31,28 @@ export const configSchema = z.object({
     .string()
     .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes encoded as base64')
     .optional(),
+  /** Version number of ENCRYPTION_KEY; raise it when rotating the master key. */
+  ENCRYPTION_KEY_VERSION: z.coerce.number().int().min(1).default(1),
+  /**
+   * Earlier master keys as `version:base64` pairs, comma separated, so secrets written under them stay
+   * readable while new ones use ENCRYPTION_KEY: rotation without downtime.
+   */
+  ENCRYPTION_KEYS_PREVIOUS: z
+    .string()
+    .default('')
+    .transform((v, ctx) => {
+      const keys = new Map<number, Buffer>();
+      for (const pair of v.split(',').map((p) => p.trim()).filter(Boolean)) {
+        const [version, key] = pair.split(':');
+        const buffer = Buffer.from(key ?? '', 'base64');
+        if (!/^\d+$/.test(version ?? '') || buffer.length !== 32) {
+          ctx.addIssue({ code: 'custom', message: 'expected version:base64 pairs of 32-byte keys' });
+          return z.NEVER;
+        }
+        keys.set(Number(version), buffer);
+      }
+      return keys;
+    }),
   /** Seed the demo org and models on first start (default: on when embedded, off with DATABASE_URL). */
   SEED_DEMO: booleanFlag.optional(),
   BOOTSTRAP_OWNER_EMAIL: z.string().email().default('owner@example.com'),

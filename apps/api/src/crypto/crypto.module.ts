@@ -5,7 +5,12 @@ import { SecretBox } from './secret-box';
 @Global()
 @Module({
   providers: [
-    { provide: SecretBox, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new SecretBox(new Map([[1, config.ENCRYPTION_KEY]]), 1) },
+    {
+      provide: SecretBox,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) =>
+        new SecretBox(new Map([...config.ENCRYPTION_KEYS_PREVIOUS, [config.ENCRYPTION_KEY_VERSION, config.ENCRYPTION_KEY]]), config.ENCRYPTION_KEY_VERSION),
+    },
   ],
   exports: [SecretBox],
 })
