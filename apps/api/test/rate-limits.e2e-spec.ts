@@ -68,6 +68,14 @@ describe('rate limits hold under a barrier (all requests released at once)', () 
     expect(res.headers.get('x-ratelimit-limit-tokens')).toBe('100000');
   });
 
+  it('counts refusals and tokens in /metrics', async () => {
+    const metrics = await (await fetch(`${t.url}/metrics`)).text();
+    const refusals = /ai_router_refusals_total\{reason="rate_limit_exceeded"\} (\d+)/.exec(metrics);
+    expect(Number(refusals?.[1])).toBeGreaterThan(0);
+    expect(metrics).toMatch(/ai_router_tokens_total\{model="demo-chat",kind="output"\} [1-9]/);
+    expect(metrics).toMatch(/ai_router_queue_depth\{queue="usage"\} \d+/);
+  });
+
   it.runIf(shared)('holds across two instances sharing Redis', async () => {
     const { statuses } = await barrier([t.url, second!.url], await keyWith({ rpm: 7 }), 40);
     expect(statuses.filter((s) => s === 200)).toHaveLength(7);

@@ -11,6 +11,7 @@ import { BillingService } from '../billing/billing.service';
 import { type ModelPrice, worstCaseCost } from '../billing/money';
 import { promptTokenBound } from '../billing/prompt-bound';
 import { KeyPoolService } from '../key-pool/key-pool.service';
+import { GatewayMetricsService } from '../metrics/gateway-metrics.service';
 import { RateLimiterService } from '../quotas/rate-limiter.service';
 import { CircuitBreakerService } from '../router/circuit-breaker.service';
 import { orderCandidates, parseModelRef } from '../router/deployment-selector';
@@ -56,6 +57,7 @@ export class GatewayService {
     private readonly planner: RoutePlannerService,
     private readonly limiter: RateLimiterService,
     private readonly billing: BillingService,
+    private readonly metrics: GatewayMetricsService,
     private readonly usage: UsageRecorderService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
@@ -69,12 +71,16 @@ export class GatewayService {
     const admission = await this.limiter.admit(
       [{ id: `key:${principal.keyId}`, limits: principal.keyLimits }, { id: `org:${principal.orgId}`, limits: principal.orgLimits }],
       routing.promptTokens,
-    );
+    ).catch((err: unknown) => {
+      this.metrics.refused(AppErrorCode.RateLimited);
+      throw err;
+    });
     let billing: UsageBilling | null;
     try {
       billing = await this.holdFor(operation, body, principal, requestId, price, routing.promptTokens);
     } catch (err) {
       admission.release(0);
+      if (err instanceof AppException && err.code === AppErrorCode.InsufficientQuota) this.metrics.refused(err.code);
       throw err;
     }
     if (this.logger.isLevelEnabled('debug')) this.logger.debug({ reqId: requestId, routing: explain(decision) }, 'routing decision');

@@ -33,7 +33,7 @@ export class UsageRecorderService implements OnModuleInit {
   }
 
   record(record: UsageRecord): void {
-    this.metrics.observe(record.operation, record.model, record.status, record.latencyMs, record.ttftMs);
+    this.metrics.observe(record.operation, record.model, record.status, record.latencyMs, record.ttftMs, record.usage);
     this.queue.add(QueueName.Usage, RECORD_JOB, record, { jobId: record.requestId }).catch(async (err: Error) => {
       // Queue unavailable: write directly rather than lose the record.
       this.logger.warn({ reqId: record.requestId, err: err.message }, 'usage queue unavailable, writing directly');

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Dialog } from './dialog';
 import { errorMessage } from './error-alert';
+import { DialogButtons } from './form-actions';
 
 interface ConfirmDialogProps {
   title: string;
@@ -20,16 +21,7 @@ export function ConfirmDialog({ title, children, confirmLabel, danger, pending, 
       title={title}
       onClose={onClose}
       locked={pending}
-      footer={
-        <>
-          <button type="button" className="button button-secondary" onClick={onClose} disabled={pending}>
-            Cancel
-          </button>
-          <button type="button" className={danger ? 'button button-danger' : 'button button-primary'} onClick={onConfirm} disabled={pending}>
-            {pending ? 'Working…' : confirmLabel}
-          </button>
-        </>
-      }
+      footer={<DialogButtons pending={pending} label={confirmLabel} pendingLabel="Working…" danger={danger} onCancel={onClose} onConfirm={onConfirm} />}
     >
       <div className="confirm-text">{children}</div>
       {error ? (

@@ -56,3 +56,16 @@ export function useRevealFirstError(form: RefObject<HTMLFormElement | null>, err
     if (target?.matches('input, select, textarea')) target.focus({ preventScroll: true });
   }, [form, errors]);
 }
+
+/** One <option> per value, labelled by the value itself: roles, strategies, check modes. */
+export function OptionList({ values }: { values: readonly string[] }) {
+  return (
+    <>
+      {values.map((value) => (
+        <option key={value} value={value}>
+          {value}
+        </option>
+      ))}
+    </>
+  );
+}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { paginate, type Page } from '../lib/paginate';
 
 /** Client-side pages over a list the API returns whole. */
@@ -28,5 +28,20 @@ export function Pagination({ page, pageCount, from, to, total, setPage }: Page<u
         </div>
       )}
     </nav>
+  );
+}
+
+/** A stack of cards a page at a time; the pager shows only when there is more than one page. */
+export function PagedStack<T>({ items, pageSize, render }: { items: readonly T[]; pageSize: number; render(item: T): ReactNode }) {
+  const page = usePagination(items, pageSize);
+  return (
+    <div className="stack">
+      {page.rows.map(render)}
+      {page.pageCount > 1 && (
+        <div className="card">
+          <Pagination {...page} />
+        </div>
+      )}
+    </div>
   );
 }

@@ -6,6 +6,7 @@ import { sessionQueryKey } from '../auth/use-session';
 import { EmptyState } from '../components/empty-state';
 import { errorMessage } from '../components/error-alert';
 import { Field, fieldAria, FormError } from '../components/field';
+import { SubmitButton } from '../components/form-actions';
 import { validate, type FieldErrors } from '../lib/zod-form';
 import { navigate } from '../router/history';
 import { orgPath } from '../router/routes';
@@ -40,9 +41,7 @@ export function NoOrgPage() {
           <Field id="org-name" label="Organisation name" error={errors.name}>
             <input {...fieldAria('org-name', errors.name)} className="input" value={name} onChange={(e) => setName(e.target.value)} />
           </Field>
-          <button type="submit" className="button button-primary" disabled={create.isPending}>
-            {create.isPending ? 'Creating…' : 'Create organisation'}
-          </button>
+          <SubmitButton pending={create.isPending} label="Create organisation" pendingLabel="Creating…" />
         </form>
       </EmptyState>
     </section>

@@ -1,5 +1,5 @@
 import { STRATEGY_NAMES, type StrategyName } from '@ai-router/contracts';
-import { Field, fieldAria } from '../components/field';
+import { Field, fieldAria, OptionList } from '../components/field';
 import type { FieldErrors } from '../lib/zod-form';
 import type { RuleForm, TriState } from './routing-form';
 
@@ -53,11 +53,7 @@ export function RuleFields({ idPrefix, rule, errors, onChange }: RuleFieldsProps
         <Field id={id('thenStrategy')} label="Then use strategy" error={errors['then.strategy']}>
           <select {...fieldAria(id('thenStrategy'), errors['then.strategy'])} className="input" value={rule.thenStrategy} onChange={(e) => onChange({ ...rule, thenStrategy: e.target.value as StrategyName | '' })}>
             <option value="">Keep the strategy</option>
-            {STRATEGY_NAMES.map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
+            <OptionList values={STRATEGY_NAMES} />
           </select>
         </Field>
       </div>

@@ -1,5 +1,5 @@
 import { DEFAULT_COMPOSITE_WEIGHTS, STRATEGY_NAMES, type StrategyName } from '@ai-router/contracts';
-import { Field, fieldAria } from '../components/field';
+import { Field, fieldAria, OptionList } from '../components/field';
 import type { FieldErrors } from '../lib/zod-form';
 import { STRATEGY_OPTIONS, type RoutingForm } from './routing-form';
 import { STRATEGY_HELP } from './strategy-descriptions';
@@ -22,11 +22,7 @@ export function StrategyFields({ idPrefix, form, onChange, errors }: StrategyFie
     <div className="stack">
       <Field id={id('strategy')} label="Strategy" error={errors.name} hint={STRATEGY_HELP[form.name]}>
         <select {...fieldAria(id('strategy'), errors.name, true)} className="input" value={form.name} onChange={(e) => set('name', e.target.value as StrategyName)}>
-          {STRATEGY_NAMES.map((name) => (
-            <option key={name} value={name}>
-              {name}
-            </option>
-          ))}
+          <OptionList values={STRATEGY_NAMES} />
         </select>
       </Field>
       {uses.includes('weights') && (

@@ -4,6 +4,7 @@ import { useModels } from '../../api/org-queries';
 import { Dialog } from '../../components/dialog';
 import { errorMessage } from '../../components/error-alert';
 import { Field, fieldAria, FormError, useRevealFirstError } from '../../components/field';
+import { FormActions } from '../../components/form-actions';
 import { listOf, validate, type FieldErrors } from '../../lib/zod-form';
 import { fromLocalInput, toLocalInput } from './expiry-input';
 import { ModelsPicker } from './models-picker';
@@ -57,14 +58,7 @@ export function ApiKeyForm({ orgId, apiKey, pending, error, onSubmit, onClose }:
         <Field id="key-expires" label="Expires" error={errors.expiresAt} hint="Leave empty for a key that does not expire.">
           <input {...fieldAria('key-expires', errors.expiresAt, true)} className="input" type="datetime-local" value={expires} onChange={(e) => setExpires(e.target.value)} />
         </Field>
-        <div className="button-row button-row-end">
-          <button type="button" className="button button-secondary" onClick={onClose} disabled={pending}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={pending}>
-            {pending ? 'Saving…' : apiKey ? 'Save changes' : 'Create key'}
-          </button>
-        </div>
+        <FormActions pending={pending} label={apiKey ? 'Save changes' : 'Create key'} onCancel={onClose} />
       </form>
     </Dialog>
   );

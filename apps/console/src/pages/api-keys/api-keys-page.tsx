@@ -1,9 +1,8 @@
 import type { ApiKeyView, CreatedApiKey } from '@ai-router/contracts';
 import { useState } from 'react';
 import { useMembers } from '../../api/org-queries';
-import { EmptyState } from '../../components/empty-state';
 import { ErrorAlert } from '../../components/error-alert';
-import { QueryState } from '../../components/query-state';
+import { CreateButton, ListQuery, useOpenDialog } from '../../components/list-page';
 import { SecretDialog } from '../../components/secret-dialog';
 import type { PageProps } from '../../layout/page-props';
 import { shortId } from '../../lib/format';
@@ -14,14 +13,14 @@ import { ApiKeysTable, type RowAction } from './api-keys-table';
 import { KeyActionDialog } from './key-action-dialog';
 import { useApiKeyMutations, useApiKeys, type KeyAction } from './use-api-keys';
 
-type Open = { kind: 'create' } | { kind: 'edit'; key: ApiKeyView } | { kind: KeyAction; key: ApiKeyView } | null;
+type Open = { kind: 'create' } | { kind: 'edit'; key: ApiKeyView } | { kind: KeyAction; key: ApiKeyView };
 
 export function ApiKeysPage({ item, user }: PageProps) {
   const { orgId, can } = useOrg();
   const keys = useApiKeys(orgId);
   const members = useMembers(orgId, can('members:read'));
   const { create, update, act } = useApiKeyMutations(orgId);
-  const [open, setOpen] = useState<Open>(null);
+  const [open, setOpen, close] = useOpenDialog<Open>([create, update, act]);
   const [secret, setSecret] = useState<{ title: string; secret: string } | null>(null);
   const canWrite = can('apiKeys:write');
 
@@ -29,12 +28,6 @@ export function ApiKeysPage({ item, user }: PageProps) {
     if (ownerId === user.id) return 'You';
     const member = members.data?.find((m) => m.userId === ownerId);
     return member ? member.name || member.email : ownerId ? shortId(ownerId) : '—';
-  };
-  const close = () => {
-    setOpen(null);
-    create.reset();
-    update.reset();
-    act.reset();
   };
   const showSecret = (title: string) => (created: CreatedApiKey) => {
     close();
@@ -45,29 +38,25 @@ export function ApiKeysPage({ item, user }: PageProps) {
     setOpen({ kind: action, key });
   };
 
-  const createButton = canWrite && (
-    <button type="button" className="button button-primary" onClick={() => setOpen({ kind: 'create' })}>
-      Create API key
-    </button>
-  );
+  const createButton = canWrite && <CreateButton label="Create API key" onClick={() => setOpen({ kind: 'create' })} />;
   return (
     <section className="page">
       <PageHeader title={item.label} summary={item.summary} actions={createButton} />
       {!open && act.isError && <ErrorAlert title="That didn't work." error={act.error} />}
       {!can('apiKeys:manage') && <p className="alert alert-info">You see the keys you own. Admins see every key of the organisation.</p>}
-      <QueryState
+      <ListQuery
         query={keys}
         label="API keys"
-        isEmpty={(list) => list.length === 0}
+        emptyTitle="No API keys yet"
         empty={
-          <EmptyState title="No API keys yet">
+          <>
             <p>Applications call the gateway with an API key. {canWrite ? 'Create one to get started.' : ''}</p>
             {createButton}
-          </EmptyState>
+          </>
         }
       >
         {(list) => <ApiKeysTable keys={list} ownerName={ownerName} canWrite={canWrite} canRevoke={can('apiKeys:delete')} onAction={startAction} />}
-      </QueryState>
+      </ListQuery>
 
       {open?.kind === 'create' && (
         <ApiKeyForm orgId={orgId} pending={create.isPending} error={create.error} onClose={close} onSubmit={(body) => create.mutate(body, { onSuccess: showSecret('API key created') })} />

@@ -1,5 +1,6 @@
 import type { ApiKeyView } from '@ai-router/contracts';
 import { Badge, type Tone } from '../../components/badge';
+import { DataTable } from '../../components/data-table';
 import { Pagination, usePagination } from '../../components/pagination';
 import { formatDate } from '../../lib/format';
 import type { KeyAction } from './use-api-keys';
@@ -20,55 +21,40 @@ export function ApiKeysTable({ keys, ownerName, canWrite, canRevoke, onAction }:
   const page = usePagination(keys, 10);
   return (
     <div className="card">
-      <div className="table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th>Name</th>
-              <th>Key</th>
-              <th>Status</th>
-              <th>Owner</th>
-              <th>Allowed models</th>
-              <th>Expires</th>
-              {(canWrite || canRevoke) && <th className="actions">Actions</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {page.rows.map((key) => (
-              <tr key={key.id} data-key-name={key.name}>
-                <td>
-                  <div className="cell-strong">{key.name}</div>
-                  <div className="cell-sub">Created {formatDate(key.createdAt)}</div>
-                </td>
-                <td className="nowrap">
-                  <code>{key.display}</code>
-                </td>
-                <td>
-                  <Badge tone={STATUS_TONE[key.status]}>{key.status}</Badge>
-                </td>
-                <td>{ownerName(key.ownerId)}</td>
-                <td>
-                  {key.allowedModels === null ? (
-                    <span className="muted">All models</span>
-                  ) : (
-                    <div className="chips">
-                      {key.allowedModels.map((m) => (
-                        <Badge key={m}>{m}</Badge>
-                      ))}
-                      {key.allowedModels.length === 0 && <span className="muted">None</span>}
-                    </div>
-                  )}
-                  {key.ipAllowlist && <div className="cell-sub">IPs: {key.ipAllowlist.join(', ')}</div>}
-                </td>
-                <td>{key.expiresAt ? formatDate(key.expiresAt) : <span className="muted">Never</span>}</td>
-                {(canWrite || canRevoke) && (
-                  <td className="actions">{key.status !== 'revoked' && <RowActions keyName={key.name} status={key.status} canWrite={canWrite} canRevoke={canRevoke} onAction={(a) => onAction(key, a)} />}</td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable columns={['Name', 'Key', 'Status', 'Owner', 'Allowed models', 'Expires']} actions={canWrite || canRevoke}>
+        {page.rows.map((key) => (
+          <tr key={key.id} data-key-name={key.name}>
+            <td>
+              <div className="cell-strong">{key.name}</div>
+              <div className="cell-sub">Created {formatDate(key.createdAt)}</div>
+            </td>
+            <td className="nowrap">
+              <code>{key.display}</code>
+            </td>
+            <td>
+              <Badge tone={STATUS_TONE[key.status]}>{key.status}</Badge>
+            </td>
+            <td>{ownerName(key.ownerId)}</td>
+            <td>
+              {key.allowedModels === null ? (
+                <span className="muted">All models</span>
+              ) : (
+                <div className="chips">
+                  {key.allowedModels.map((m) => (
+                    <Badge key={m}>{m}</Badge>
+                  ))}
+                  {key.allowedModels.length === 0 && <span className="muted">None</span>}
+                </div>
+              )}
+              {key.ipAllowlist && <div className="cell-sub">IPs: {key.ipAllowlist.join(', ')}</div>}
+            </td>
+            <td>{key.expiresAt ? formatDate(key.expiresAt) : <span className="muted">Never</span>}</td>
+            {(canWrite || canRevoke) && (
+              <td className="actions">{key.status !== 'revoked' && <RowActions keyName={key.name} status={key.status} canWrite={canWrite} canRevoke={canRevoke} onAction={(a) => onAction(key, a)} />}</td>
+            )}
+          </tr>
+        ))}
+      </DataTable>
       <Pagination {...page} />
     </div>
   );

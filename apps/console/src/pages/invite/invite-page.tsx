@@ -3,12 +3,13 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../api/client';
 import { tokenStore } from '../../api/token-store';
+import { AuthCard } from '../../auth/auth-card';
 import { sessionQueryKey } from '../../auth/use-session';
 import { Field, fieldAria, FormError } from '../../components/field';
+import { SubmitButton } from '../../components/form-actions';
 import { optionalText, validate, type FieldErrors } from '../../lib/zod-form';
 import { navigate } from '../../router/history';
 import { orgPath } from '../../router/routes';
-import '../../auth/login-page.css';
 
 type Accepted = AcceptedInvite & Partial<TokenPair>;
 
@@ -57,60 +58,51 @@ export function InvitePage({ token, signedIn }: { token: string; signedIn: boole
   const formError = accept.isError && !(accept.error instanceof ApiError && accept.error.param) ? accept.error.message
     : errors.token && 'This invite link is incomplete. Open the whole link from your invitation.';
   return (
-    <main className="login">
-      <div className="login-card">
-        <div className="brand brand-large">
-          <span className="brand-mark" aria-hidden="true" />
-          AI Router
-        </div>
-        <h1>Join your team</h1>
-        {done ? (
-          <div className="form">
-            <div className="alert alert-success" role="status">
-              You joined the organisation as {accept.data.email}. Sign in with your existing account to continue.
-            </div>
-            <button type="button" className="button button-primary button-block" onClick={() => navigate(orgPath(accept.data.orgId))}>
-              Continue to sign in
-            </button>
+    <AuthCard title="Join your team">
+      {done ? (
+        <div className="form">
+          <div className="alert alert-success" role="status">
+            You joined the organisation as {accept.data.email}. Sign in with your existing account to continue.
           </div>
-        ) : (
-          <>
-            <p className="muted">
-              You've been invited to an organisation on AI Router. New here? Choose your name and a password. Already have an account
-              for the invited email? Leave them empty.
-            </p>
-            <form className="form" onSubmit={submit} noValidate>
-              <FormError message={formError} />
-              <Field id="invite-name" label="Your name" error={errors.name}>
-                <input {...fieldAria('invite-name', errors.name)} className="input" autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} />
-              </Field>
-              <Field id="invite-password" label="Password" error={errors.password} hint="At least 10 characters.">
-                <input
-                  {...fieldAria('invite-password', errors.password, true)}
-                  className="input"
-                  type="password"
-                  autoComplete="new-password"
-                  value={password}
-                  onChange={(e) => setPassword(e.target.value)}
-                />
-              </Field>
-              <Field id="invite-confirm" label="Confirm password" error={errors.confirm}>
-                <input
-                  {...fieldAria('invite-confirm', errors.confirm)}
-                  className="input"
-                  type="password"
-                  autoComplete="new-password"
-                  value={confirm}
-                  onChange={(e) => setConfirm(e.target.value)}
-                />
-              </Field>
-              <button type="submit" className="button button-primary button-block" disabled={accept.isPending}>
-                {accept.isPending ? 'Joining…' : 'Accept invite'}
-              </button>
-            </form>
-          </>
-        )}
-      </div>
-    </main>
+          <button type="button" className="button button-primary button-block" onClick={() => navigate(orgPath(accept.data.orgId))}>
+            Continue to sign in
+          </button>
+        </div>
+      ) : (
+        <>
+          <p className="muted">
+            You've been invited to an organisation on AI Router. New here? Choose your name and a password. Already have an account
+            for the invited email? Leave them empty.
+          </p>
+          <form className="form" onSubmit={submit} noValidate>
+            <FormError message={formError} />
+            <Field id="invite-name" label="Your name" error={errors.name}>
+              <input {...fieldAria('invite-name', errors.name)} className="input" autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} />
+            </Field>
+            <Field id="invite-password" label="Password" error={errors.password} hint="At least 10 characters.">
+              <input
+                {...fieldAria('invite-password', errors.password, true)}
+                className="input"
+                type="password"
+                autoComplete="new-password"
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+              />
+            </Field>
+            <Field id="invite-confirm" label="Confirm password" error={errors.confirm}>
+              <input
+                {...fieldAria('invite-confirm', errors.confirm)}
+                className="input"
+                type="password"
+                autoComplete="new-password"
+                value={confirm}
+                onChange={(e) => setConfirm(e.target.value)}
+              />
+            </Field>
+            <SubmitButton pending={accept.isPending} label="Accept invite" pendingLabel="Joining…" block />
+          </form>
+        </>
+      )}
+    </AuthCard>
   );
 }

@@ -2,7 +2,8 @@ import { createInviteSchema, ORG_ROLES, type CreateInvite, type OrgRoleName } fr
 import { useState, type FormEvent } from 'react';
 import { Dialog } from '../../components/dialog';
 import { errorMessage } from '../../components/error-alert';
-import { Field, fieldAria, FormError } from '../../components/field';
+import { Field, fieldAria, FormError, OptionList } from '../../components/field';
+import { FormActions } from '../../components/form-actions';
 import { validate, type FieldErrors } from '../../lib/zod-form';
 
 export const ROLE_HELP: Record<OrgRoleName, string> = {
@@ -38,22 +39,11 @@ export function InviteForm({ pending, error, onSubmit, onClose }: InviteFormProp
         </Field>
         <Field id="invite-role" label="Role" error={errors.role} hint={ROLE_HELP[role]}>
           <select {...fieldAria('invite-role', errors.role, true)} className="input" value={role} onChange={(e) => setRole(e.target.value as OrgRoleName)}>
-            {ORG_ROLES.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
+            <OptionList values={ORG_ROLES} />
           </select>
         </Field>
         <p className="field-hint">You get a link to send them; the console does not send email.</p>
-        <div className="button-row button-row-end">
-          <button type="button" className="button button-secondary" onClick={onClose} disabled={pending}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={pending}>
-            {pending ? 'Inviting…' : 'Create invite'}
-          </button>
-        </div>
+        <FormActions pending={pending} label="Create invite" pendingLabel="Inviting…" onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -1,6 +1,8 @@
 import type { InviteView } from '@ai-router/contracts';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { Badge } from '../../components/badge';
+import { DataTable } from '../../components/data-table';
+import { SmallButton } from '../../components/small-button';
 import { QueryState } from '../../components/query-state';
 import { formatDateTime } from '../../lib/format';
 
@@ -12,36 +14,22 @@ export function InvitesCard({ invites, canRevoke, onRevoke }: { invites: UseQuer
       </div>
       <QueryState query={invites} label="invites" isEmpty={(list) => list.length === 0} empty={<p className="card-body muted">No pending invites.</p>}>
         {(list) => (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th>Email</th>
-                  <th>Role</th>
-                  <th>Expires</th>
-                  {canRevoke && <th className="actions">Actions</th>}
-                </tr>
-              </thead>
-              <tbody>
-                {list.map((invite) => (
-                  <tr key={invite.id}>
-                    <td>{invite.email}</td>
-                    <td>
-                      <Badge>{invite.role}</Badge>
-                    </td>
-                    <td>{formatDateTime(invite.expiresAt)}</td>
-                    {canRevoke && (
-                      <td className="actions">
-                        <button type="button" className="button button-ghost button-small danger" onClick={() => onRevoke(invite)}>
-                          Revoke<span className="visually-hidden"> invite for {invite.email}</span>
-                        </button>
-                      </td>
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={['Email', 'Role', 'Expires']} actions={canRevoke}>
+            {list.map((invite) => (
+              <tr key={invite.id}>
+                <td>{invite.email}</td>
+                <td>
+                  <Badge>{invite.role}</Badge>
+                </td>
+                <td>{formatDateTime(invite.expiresAt)}</td>
+                {canRevoke && (
+                  <td className="actions">
+                    <SmallButton label="Revoke" target={`invite for ${invite.email}`} tone="danger" onClick={() => onRevoke(invite)} />
+                  </td>
+                )}
+              </tr>
+            ))}
+          </DataTable>
         )}
       </QueryState>
     </div>

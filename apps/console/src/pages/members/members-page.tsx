@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useMembers } from '../../api/org-queries';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorAlert } from '../../components/error-alert';
+import { CreateButton, useOpenDialog } from '../../components/list-page';
 import { QueryState } from '../../components/query-state';
 import { SecretDialog } from '../../components/secret-dialog';
 import type { PageProps } from '../../layout/page-props';
@@ -13,26 +14,16 @@ import { InvitesCard } from './invites-card';
 import { MembersTable } from './members-table';
 import { useInvites, useMemberMutations } from './use-member-mutations';
 
-type Open = { kind: 'invite' } | { kind: 'remove'; member: MemberView } | { kind: 'revoke'; invite: InviteView } | null;
+type Open = { kind: 'invite' } | { kind: 'remove'; member: MemberView } | { kind: 'revoke'; invite: InviteView };
 
 export function MembersPage({ item, user }: PageProps) {
   const { orgId, orgName, can } = useOrg();
   const members = useMembers(orgId);
   const invites = useInvites(orgId, can('invites:read'));
   const m = useMemberMutations(orgId);
-  const [open, setOpen] = useState<Open>(null);
+  const [open, setOpen, close] = useOpenDialog<Open>([m.remove, m.invite, m.revokeInvite]);
   const [link, setLink] = useState<string | null>(null);
-  const close = () => {
-    setOpen(null);
-    m.remove.reset();
-    m.invite.reset();
-    m.revokeInvite.reset();
-  };
-  const inviteButton = can('invites:write') && (
-    <button type="button" className="button button-primary" onClick={() => setOpen({ kind: 'invite' })}>
-      Invite member
-    </button>
-  );
+  const inviteButton = can('invites:write') && <CreateButton label="Invite member" onClick={() => setOpen({ kind: 'invite' })} />;
 
   return (
     <section className="page">

@@ -1,5 +1,8 @@
 import { ORG_ROLES, type MemberView, type OrgRoleName } from '@ai-router/contracts';
 import { Badge } from '../../components/badge';
+import { DataTable } from '../../components/data-table';
+import { SmallButton } from '../../components/small-button';
+import { OptionList } from '../../components/field';
 import { Pagination, usePagination } from '../../components/pagination';
 import { formatDate } from '../../lib/format';
 
@@ -17,62 +20,44 @@ export function MembersTable({ members, selfId, canManage, canRemove, busyUserId
   const page = usePagination(members, 15);
   return (
     <div className="card">
-      <div className="table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th>Member</th>
-              <th>Role</th>
-              <th>Joined</th>
-              {canRemove && <th className="actions">Actions</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {page.rows.map((m) => {
-              const self = m.userId === selfId;
-              return (
-                <tr key={m.userId} data-member={m.email}>
-                  <td>
-                    <div className="cell-strong">
-                      {m.name} {self && <Badge tone="info">You</Badge>}
-                    </div>
-                    <div className="cell-sub">{m.email}</div>
-                  </td>
-                  <td>
-                    {canManage && !self ? (
-                      <select
-                        className="select"
-                        aria-label={`Role of ${m.email}`}
-                        value={m.role}
-                        disabled={busyUserId === m.userId}
-                        onChange={(e) => onChangeRole(m, e.target.value as OrgRoleName)}
-                      >
-                        {ORG_ROLES.map((r) => (
-                          <option key={r} value={r}>
-                            {r}
-                          </option>
-                        ))}
-                      </select>
-                    ) : (
-                      <Badge>{m.role}</Badge>
-                    )}
-                  </td>
-                  <td>{formatDate(m.joinedAt)}</td>
-                  {canRemove && (
-                    <td className="actions">
-                      {!self && (
-                        <button type="button" className="button button-ghost button-small danger" onClick={() => onRemove(m)}>
-                          Remove<span className="visually-hidden"> {m.email}</span>
-                        </button>
-                      )}
-                    </td>
+      <DataTable columns={['Member', 'Role', 'Joined']} actions={canRemove}>
+        {page.rows.map((m) => {
+          const self = m.userId === selfId;
+          return (
+            <tr key={m.userId} data-member={m.email}>
+              <td>
+                <div className="cell-strong">
+                  {m.name} {self && <Badge tone="info">You</Badge>}
+                </div>
+                <div className="cell-sub">{m.email}</div>
+              </td>
+              <td>
+                {canManage && !self ? (
+                  <select
+                    className="select"
+                    aria-label={`Role of ${m.email}`}
+                    value={m.role}
+                    disabled={busyUserId === m.userId}
+                    onChange={(e) => onChangeRole(m, e.target.value as OrgRoleName)}
+                  >
+                    <OptionList values={ORG_ROLES} />
+                  </select>
+                ) : (
+                  <Badge>{m.role}</Badge>
+                )}
+              </td>
+              <td>{formatDate(m.joinedAt)}</td>
+              {canRemove && (
+                <td className="actions">
+                  {!self && (
+                    <SmallButton label="Remove" target={m.email} tone="danger" onClick={() => onRemove(m)} />
                   )}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+                </td>
+              )}
+            </tr>
+          );
+        })}
+      </DataTable>
       <Pagination {...page} />
     </div>
   );

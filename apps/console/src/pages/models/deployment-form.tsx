@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { Dialog } from '../../components/dialog';
 import { errorMessage } from '../../components/error-alert';
 import { FormError } from '../../components/field';
+import { FormActions } from '../../components/form-actions';
 import { QueryState } from '../../components/query-state';
 import { validate, type FieldErrors } from '../../lib/zod-form';
 import { DeploymentFields, deploymentValues, emptyDeployment, toDeploymentInput } from './deployment-fields';
@@ -46,14 +47,7 @@ function Fields({ list, deployment, pending, error, onSubmit, onClose }: Omit<De
       <FormError message={error ? errorMessage(error) : undefined} />
       {errors.providerAccountId && !deployment && list.length === 0 && <p className="alert alert-warning">Add a provider first.</p>}
       <DeploymentFields idPrefix="deployment" values={values} onChange={setValues} errors={errors} accounts={deployment ? undefined : list} />
-      <div className="button-row button-row-end">
-        <button type="button" className="button button-secondary" onClick={onClose} disabled={pending}>
-          Cancel
-        </button>
-        <button type="submit" className="button button-primary" disabled={pending}>
-          {pending ? 'Saving…' : deployment ? 'Save deployment' : 'Add deployment'}
-        </button>
-      </div>
+      <FormActions pending={pending} label={deployment ? 'Save deployment' : 'Add deployment'} onCancel={onClose} />
     </form>
   );
 }

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { SmallButton } from '../../components/small-button';
 
 interface FallbackPickerProps {
   value: string[];
@@ -21,9 +22,7 @@ export function FallbackPicker({ value, options, onChange, error }: FallbackPick
           {value.map((name) => (
             <li key={name}>
               <code>{name}</code>
-              <button type="button" className="button button-ghost button-small" onClick={() => onChange(value.filter((v) => v !== name))}>
-                Remove<span className="visually-hidden"> fallback {name}</span>
-              </button>
+              <SmallButton label="Remove" target={`fallback ${name}`} onClick={() => onChange(value.filter((v) => v !== name))} />
             </li>
           ))}
         </ol>

@@ -1,5 +1,6 @@
 import type { DeploymentView, ModelView } from '@ai-router/contracts';
 import { Badge } from '../../components/badge';
+import { SmallButton } from '../../components/small-button';
 import { DeploymentsTable } from './deployments-table';
 
 export type ModelAction = 'edit' | 'delete' | 'add-deployment';
@@ -36,21 +37,9 @@ export function ModelCard({ model, providerName, canWrite, canDelete, onAction, 
         </div>
         {(canWrite || canDelete) && (
           <div className="inline">
-            {canWrite && (
-              <button type="button" className="button button-secondary button-small" onClick={() => onAction('add-deployment')}>
-                Add deployment<span className="visually-hidden"> to {model.name}</span>
-              </button>
-            )}
-            {canWrite && (
-              <button type="button" className="button button-secondary button-small" onClick={() => onAction('edit')}>
-                Edit<span className="visually-hidden"> model {model.name}</span>
-              </button>
-            )}
-            {canDelete && (
-              <button type="button" className="button button-ghost button-small danger" onClick={() => onAction('delete')}>
-                Delete<span className="visually-hidden"> model {model.name}</span>
-              </button>
-            )}
+            {canWrite && <SmallButton label="Add deployment" target={`to ${model.name}`} tone="secondary" onClick={() => onAction('add-deployment')} />}
+            {canWrite && <SmallButton label="Edit" target={`model ${model.name}`} tone="secondary" onClick={() => onAction('edit')} />}
+            {canDelete && <SmallButton label="Delete" target={`model ${model.name}`} tone="danger" onClick={() => onAction('delete')} />}
           </div>
         )}
       </header>

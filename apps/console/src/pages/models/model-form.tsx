@@ -2,7 +2,8 @@ import { createModelSchema, HEALTH_CHECK_MODES, updateModelSchema, type CreateMo
 import { useRef, useState, type FormEvent } from 'react';
 import { Dialog } from '../../components/dialog';
 import { errorMessage } from '../../components/error-alert';
-import { Field, fieldAria, FormError, useRevealFirstError } from '../../components/field';
+import { Field, fieldAria, FormError, useRevealFirstError, OptionList } from '../../components/field';
+import { FormActions } from '../../components/form-actions';
 import { errorsUnder, optionalText, validate, type FieldErrors } from '../../lib/zod-form';
 import { toRoutingForm, toRoutingInput, type RoutingForm } from '../../routing-config/routing-form';
 import { RoutingSection } from '../../routing-config/routing-section';
@@ -64,11 +65,7 @@ export function ModelForm({ model, modelNames, accounts, pending, error, onSubmi
           </Field>
           <Field id="model-health" label="Health checks" error={errors.healthCheck} hint={HEALTH_HELP[healthCheck]}>
             <select {...fieldAria('model-health', errors.healthCheck, true)} className="input" value={healthCheck} onChange={(e) => setHealthCheck(e.target.value as HealthCheckMode)}>
-              {HEALTH_CHECK_MODES.map((m) => (
-                <option key={m} value={m}>
-                  {m}
-                </option>
-              ))}
+              <OptionList values={HEALTH_CHECK_MODES} />
             </select>
           </Field>
         </div>
@@ -100,14 +97,7 @@ export function ModelForm({ model, modelNames, accounts, pending, error, onSubmi
           errors={errorsUnder(errors, 'routing')}
           inheritLabel="Use the organisation default"
         />
-        <div className="button-row button-row-end">
-          <button type="button" className="button button-secondary" onClick={onClose} disabled={pending}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={pending}>
-            {pending ? 'Saving…' : model ? 'Save model' : 'Create model'}
-          </button>
-        </div>
+        <FormActions pending={pending} label={model ? 'Save model' : 'Create model'} onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -1,10 +1,8 @@
 import type { DeploymentView, ModelView } from '@ai-router/contracts';
-import { useState, type ReactNode } from 'react';
 import { useModels, useProviderAccounts } from '../../api/org-queries';
 import { ConfirmDialog } from '../../components/confirm-dialog';
-import { EmptyState } from '../../components/empty-state';
-import { Pagination, usePagination } from '../../components/pagination';
-import { QueryState } from '../../components/query-state';
+import { CreateButton, ListQuery, useOpenDialog } from '../../components/list-page';
+import { PagedStack } from '../../components/pagination';
 import type { PageProps } from '../../layout/page-props';
 import { shortId } from '../../lib/format';
 import { useOrg } from '../../orgs/current-org';
@@ -17,8 +15,7 @@ import { useModelMutations } from './use-model-mutations';
 type Open =
   | { kind: 'create' }
   | { kind: ModelAction; model: ModelView }
-  | { kind: 'edit-deployment' | 'remove-deployment'; model: ModelView; deployment: DeploymentView }
-  | null;
+  | { kind: 'edit-deployment' | 'remove-deployment'; model: ModelView; deployment: DeploymentView };
 
 export function ModelsPage({ item }: PageProps) {
   const { orgId, can } = useOrg();
@@ -28,36 +25,29 @@ export function ModelsPage({ item }: PageProps) {
   // Provider names need providers:read (admins); others see the account id.
   const accounts = useProviderAccounts(orgId, can('providers:read'));
   const m = useModelMutations(orgId);
-  const [open, setOpen] = useState<Open>(null);
-  const close = () => {
-    setOpen(null);
-    Object.values(m).forEach((mutation) => mutation.reset());
-  };
+  const [open, setOpen, close] = useOpenDialog<Open>(Object.values(m));
   const providerName = (id: string) => accounts.data?.find((a) => a.id === id)?.name ?? shortId(id);
   const names = models.data?.map((x) => x.name) ?? [];
-  const newButton = canWrite && (
-    <button type="button" className="button button-primary" onClick={() => setOpen({ kind: 'create' })} disabled={accounts.isPending}>
-      New model
-    </button>
-  );
+  const newButton = canWrite && <CreateButton label="New model" disabled={accounts.isPending} onClick={() => setOpen({ kind: 'create' })} />;
 
   return (
     <section className="page">
       <PageHeader title={item.label} summary={item.summary} actions={newButton} />
-      <QueryState
+      <ListQuery
         query={models}
         label="models"
-        isEmpty={(list) => list.length === 0}
+        emptyTitle="No models yet"
         empty={
-          <EmptyState title="No models yet">
+          <>
             <p>A model is the public name clients call; its deployments say which providers serve it.</p>
             {newButton}
-          </EmptyState>
+          </>
         }
       >
         {(list) => (
-          <ModelList
-            models={list}
+          <PagedStack
+            items={list}
+            pageSize={8}
             render={(model) => (
               <ModelCard
                 key={model.id}
@@ -72,7 +62,7 @@ export function ModelsPage({ item }: PageProps) {
             )}
           />
         )}
-      </QueryState>
+      </ListQuery>
 
       {open?.kind === 'create' && (
         <ModelForm modelNames={names} accounts={accounts.data ?? []} pending={m.createModel.isPending} error={m.createModel.error} onClose={close} onSubmit={(body) => m.createModel.mutate(body, { onSuccess: close })} />
@@ -126,19 +116,5 @@ export function ModelsPage({ item }: PageProps) {
         </ConfirmDialog>
       )}
     </section>
-  );
-}
-
-function ModelList({ models, render }: { models: ModelView[]; render(model: ModelView): ReactNode }) {
-  const page = usePagination(models, 8);
-  return (
-    <div className="stack">
-      {page.rows.map(render)}
-      {page.pageCount > 1 && (
-        <div className="card">
-          <Pagination {...page} />
-        </div>
-      )}
-    </div>
   );
 }

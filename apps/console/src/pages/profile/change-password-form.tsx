@@ -3,6 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../api/client';
 import { Field, fieldAria, FormError } from '../../components/field';
+import { SubmitButton } from '../../components/form-actions';
 import { validate, type FieldErrors } from '../../lib/zod-form';
 
 const EMPTY = { currentPassword: '', newPassword: '', confirm: '' };
@@ -56,9 +57,7 @@ export function ChangePasswordForm() {
           <input {...fieldAria('confirm-password', errors.confirm)} className="input" type="password" autoComplete="new-password" value={values.confirm} onChange={set('confirm')} />
         </Field>
         <div>
-          <button type="submit" className="button button-primary" disabled={change.isPending}>
-            {change.isPending ? 'Saving…' : 'Change password'}
-          </button>
+          <SubmitButton pending={change.isPending} label="Change password" pendingLabel="Saving…" />
         </div>
       </div>
     </form>

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { Dialog } from '../../components/dialog';
 import { errorMessage } from '../../components/error-alert';
 import { Field, fieldAria, FormError } from '../../components/field';
+import { FormActions } from '../../components/form-actions';
 import { optionalNumber, optionalText, validate, type FieldErrors } from '../../lib/zod-form';
 import { CredentialFields } from './credential-fields';
 import { EMPTY_PROVIDER, type ProviderFormValues } from './provider-form-state';
@@ -58,14 +59,7 @@ export function AddKeyForm({ account, pending, error, onSubmit, onClose }: AddKe
             <input {...fieldAria('key-tpm', errors.tpmLimit)} className="input" inputMode="numeric" value={tpm} onChange={(e) => setTpm(e.target.value)} />
           </Field>
         </div>
-        <div className="button-row button-row-end">
-          <button type="button" className="button button-secondary" onClick={onClose} disabled={pending}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={pending}>
-            {pending ? 'Adding…' : 'Add key'}
-          </button>
-        </div>
+        <FormActions pending={pending} label="Add key" pendingLabel="Adding…" onCancel={onClose} />
       </form>
     </Dialog>
   );

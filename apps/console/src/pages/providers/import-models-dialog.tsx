@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Dialog } from '../../components/dialog';
 import { errorMessage } from '../../components/error-alert';
 import { FormError } from '../../components/field';
+import { DialogButtons } from '../../components/form-actions';
 import { QueryState } from '../../components/query-state';
 import { useUpstreamModels } from './use-providers';
 
@@ -52,14 +53,14 @@ export function ImportModelsDialog({ orgId, account, pending, error, result, onS
       onClose={onClose}
       locked={pending}
       footer={
-        <>
-          <button type="button" className="button button-secondary" onClick={onClose} disabled={pending}>
-            Cancel
-          </button>
-          <button type="button" className="button button-primary" disabled={pending || chosen.size === 0} onClick={() => onSubmit([...chosen])}>
-            {pending ? 'Importing…' : `Import ${chosen.size || ''} model${chosen.size === 1 ? '' : 's'}`}
-          </button>
-        </>
+        <DialogButtons
+          pending={pending}
+          label={`Import ${chosen.size || ''} model${chosen.size === 1 ? '' : 's'}`}
+          pendingLabel="Importing…"
+          disabled={chosen.size === 0}
+          onCancel={onClose}
+          onConfirm={() => onSubmit([...chosen])}
+        />
       }
     >
       <FormError message={error ? errorMessage(error) : undefined} />

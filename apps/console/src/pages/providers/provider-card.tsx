@@ -1,5 +1,6 @@
 import type { ProviderAccountView, ProviderKeyView } from '@ai-router/contracts';
 import { Badge } from '../../components/badge';
+import { SmallButton } from '../../components/small-button';
 import { ProviderKeysTable } from './provider-keys-table';
 import { KIND_LABELS } from './use-providers';
 
@@ -39,21 +40,9 @@ export function ProviderCard({ account, canWrite, canDelete, busyKeyId, onAction
         </div>
         {(canWrite || canDelete) && (
           <div className="inline">
-            {canWrite && (
-              <button type="button" className="button button-secondary button-small" onClick={() => onAction('add-key')}>
-                Add key
-              </button>
-            )}
-            {canWrite && (
-              <button type="button" className="button button-secondary button-small" onClick={() => onAction('import')}>
-                Import models
-              </button>
-            )}
-            {canDelete && (
-              <button type="button" className="button button-ghost button-small danger" onClick={() => onAction('delete')}>
-                Delete<span className="visually-hidden"> provider {account.name}</span>
-              </button>
-            )}
+            {canWrite && <SmallButton label="Add key" tone="secondary" onClick={() => onAction('add-key')} />}
+            {canWrite && <SmallButton label="Import models" tone="secondary" onClick={() => onAction('import')} />}
+            {canDelete && <SmallButton label="Delete" target={`provider ${account.name}`} tone="danger" onClick={() => onAction('delete')} />}
           </div>
         )}
       </header>

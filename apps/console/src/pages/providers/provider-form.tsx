@@ -3,6 +3,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { Dialog } from '../../components/dialog';
 import { errorMessage } from '../../components/error-alert';
 import { Field, fieldAria, FormError, useRevealFirstError } from '../../components/field';
+import { FormActions } from '../../components/form-actions';
 import { QueryState } from '../../components/query-state';
 import { validate, type FieldErrors } from '../../lib/zod-form';
 import { CredentialFields } from './credential-fields';
@@ -96,14 +97,7 @@ function ProviderFields({ presets, pending, error, onSubmit, onClose }: Provider
         )}
       </div>
       <CredentialFields values={values} errors={errors} set={set} needsKey={needsKey} />
-      <div className="button-row button-row-end">
-        <button type="button" className="button button-secondary" onClick={onClose} disabled={pending}>
-          Cancel
-        </button>
-        <button type="submit" className="button button-primary" disabled={pending}>
-          {pending ? 'Adding…' : 'Add provider'}
-        </button>
-      </div>
+      <FormActions pending={pending} label="Add provider" pendingLabel="Adding…" onCancel={onClose} />
     </form>
   );
 }

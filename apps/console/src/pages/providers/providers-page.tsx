@@ -1,10 +1,8 @@
 import type { ProviderAccountView, ProviderKeyView } from '@ai-router/contracts';
-import { useState } from 'react';
 import { useProviderAccounts } from '../../api/org-queries';
 import { ConfirmDialog } from '../../components/confirm-dialog';
-import { EmptyState } from '../../components/empty-state';
-import { Pagination, usePagination } from '../../components/pagination';
-import { QueryState } from '../../components/query-state';
+import { CreateButton, ListQuery, useOpenDialog } from '../../components/list-page';
+import { PagedStack } from '../../components/pagination';
 import type { PageProps } from '../../layout/page-props';
 import { useOrg } from '../../orgs/current-org';
 import { PageHeader } from '../page-header';
@@ -17,8 +15,7 @@ import { useProviderMutations } from './use-providers';
 type Open =
   | { kind: 'create' }
   | { kind: AccountAction; account: ProviderAccountView }
-  | { kind: 'delete-key'; account: ProviderAccountView; key: ProviderKeyView }
-  | null;
+  | { kind: 'delete-key'; account: ProviderAccountView; key: ProviderKeyView };
 
 /** Key stats move with traffic; a gentle poll keeps them current while the page is open. */
 const STATS_REFRESH_MS = 5000;
@@ -27,45 +24,45 @@ export function ProvidersPage({ item }: PageProps) {
   const { orgId, can } = useOrg();
   const accounts = useProviderAccounts(orgId, true, STATS_REFRESH_MS);
   const m = useProviderMutations(orgId);
-  const [open, setOpen] = useState<Open>(null);
+  const [open, setOpen, close] = useOpenDialog<Open>(Object.values(m));
   const canWrite = can('providers:write');
   const canDelete = can('providers:delete');
-  const close = () => {
-    setOpen(null);
-    Object.values(m).forEach((mutation) => mutation.reset());
-  };
-  const addButton = canWrite && (
-    <button type="button" className="button button-primary" onClick={() => setOpen({ kind: 'create' })}>
-      Add provider
-    </button>
-  );
+  const busyKeyId = m.updateKey.isPending ? (m.updateKey.variables?.keyId ?? null) : null;
+  const addButton = canWrite && <CreateButton label="Add provider" onClick={() => setOpen({ kind: 'create' })} />;
 
   return (
     <section className="page">
       <PageHeader title={item.label} summary={item.summary} actions={addButton} />
-      <QueryState
+      <ListQuery
         query={accounts}
         label="providers"
-        isEmpty={(list) => list.length === 0}
+        emptyTitle="No providers yet"
         empty={
-          <EmptyState title="No providers yet">
+          <>
             <p>Connect an upstream such as OpenAI, Anthropic or any OpenAI-compatible server, then publish its models.</p>
             {addButton}
-          </EmptyState>
+          </>
         }
       >
         {(list) => (
-          <AccountList
-            accounts={list}
-            canWrite={canWrite}
-            canDelete={canDelete}
-            busyKeyId={m.updateKey.isPending ? (m.updateKey.variables?.keyId ?? null) : null}
-            onAction={(account, kind) => setOpen({ kind, account })}
-            onToggleKey={(account, key) => m.updateKey.mutate({ accountId: account.id, keyId: key.id, body: { enabled: !key.enabled } })}
-            onDeleteKey={(account, key) => setOpen({ kind: 'delete-key', account, key })}
+          <PagedStack
+            items={list}
+            pageSize={8}
+            render={(account) => (
+              <ProviderCard
+                key={account.id}
+                account={account}
+                canWrite={canWrite}
+                canDelete={canDelete}
+                busyKeyId={busyKeyId}
+                onAction={(kind) => setOpen({ kind, account })}
+                onToggleKey={(key) => m.updateKey.mutate({ accountId: account.id, keyId: key.id, body: { enabled: !key.enabled } })}
+                onDeleteKey={(key) => setOpen({ kind: 'delete-key', account, key })}
+              />
+            )}
           />
         )}
-      </QueryState>
+      </ListQuery>
       {m.updateKey.isError && <p className="alert alert-error" role="alert">{m.updateKey.error.message}</p>}
 
       {open?.kind === 'create' && (
@@ -122,38 +119,5 @@ export function ProvidersPage({ item }: PageProps) {
         </ConfirmDialog>
       )}
     </section>
-  );
-}
-
-interface AccountListProps {
-  accounts: ProviderAccountView[];
-  canWrite: boolean;
-  canDelete: boolean;
-  busyKeyId: string | null;
-  onAction(account: ProviderAccountView, action: AccountAction): void;
-  onToggleKey(account: ProviderAccountView, key: ProviderKeyView): void;
-  onDeleteKey(account: ProviderAccountView, key: ProviderKeyView): void;
-}
-
-function AccountList({ accounts, onAction, onToggleKey, onDeleteKey, ...rest }: AccountListProps) {
-  const page = usePagination(accounts, 8);
-  return (
-    <div className="stack">
-      {page.rows.map((account) => (
-        <ProviderCard
-          key={account.id}
-          account={account}
-          {...rest}
-          onAction={(action) => onAction(account, action)}
-          onToggleKey={(key) => onToggleKey(account, key)}
-          onDeleteKey={(key) => onDeleteKey(account, key)}
-        />
-      ))}
-      {page.pageCount > 1 && (
-        <div className="card">
-          <Pagination {...page} />
-        </div>
-      )}
-    </div>
   );
 }

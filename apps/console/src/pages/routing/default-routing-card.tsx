@@ -5,6 +5,7 @@ import { api } from '../../api/client';
 import { orgApi, orgKeys, useInvalidate } from '../../api/org-queries';
 import { errorMessage } from '../../components/error-alert';
 import { FormError } from '../../components/field';
+import { SubmitButton } from '../../components/form-actions';
 import { errorsUnder, validate, type FieldErrors } from '../../lib/zod-form';
 import { toRoutingForm, toRoutingInput, type RoutingForm } from '../../routing-config/routing-form';
 import { RoutingSection } from '../../routing-config/routing-section';
@@ -60,9 +61,7 @@ function DefaultRoutingForm({ org }: { org: OrgView }) {
         inheritLabel="Built-in default (priority-failover)"
       />
       <div>
-        <button type="submit" className="button button-primary" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : 'Save default'}
-        </button>
+        <SubmitButton pending={save.isPending} label="Save default" pendingLabel="Saving…" />
       </div>
     </form>
   );

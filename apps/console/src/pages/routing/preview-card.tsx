@@ -5,6 +5,7 @@ import { api } from '../../api/client';
 import { orgApi } from '../../api/org-queries';
 import { errorMessage } from '../../components/error-alert';
 import { Field, fieldAria, FormError } from '../../components/field';
+import { SubmitButton } from '../../components/form-actions';
 import { optionalNumber, optionalText, validate, type FieldErrors } from '../../lib/zod-form';
 import { PreviewResult } from './preview-result';
 
@@ -80,9 +81,7 @@ export function PreviewCard({ orgId, models }: { orgId: string; models: ModelVie
           </label>
           <FormError message={preview.isError ? errorMessage(preview.error) : undefined} />
           <div>
-            <button type="submit" className="button button-primary" disabled={preview.isPending || !v.model}>
-              {preview.isPending ? 'Routing…' : 'Preview routing'}
-            </button>
+            <SubmitButton pending={preview.isPending} label="Preview routing" pendingLabel="Routing…" disabled={!v.model} />
           </div>
         </form>
         {preview.data && <PreviewResult preview={preview.data} models={models} />}

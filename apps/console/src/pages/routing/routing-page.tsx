@@ -1,5 +1,5 @@
 import { useModels, useOrgView } from '../../api/org-queries';
-import { EmptyState } from '../../components/empty-state';
+import { ListQuery } from '../../components/list-page';
 import { QueryState } from '../../components/query-state';
 import type { PageProps } from '../../layout/page-props';
 import { useOrg } from '../../orgs/current-org';
@@ -17,18 +17,9 @@ export function RoutingPage({ item }: PageProps) {
       <QueryState query={org} label="routing settings">
         {(data) => <DefaultRoutingCard key={data.id} org={data} canEdit={can('org:manage')} />}
       </QueryState>
-      <QueryState
-        query={models}
-        label="models"
-        isEmpty={(list) => list.length === 0}
-        empty={
-          <EmptyState title="Nothing to route yet">
-            <p>Publish a model on the Models page, then preview where its requests would go.</p>
-          </EmptyState>
-        }
-      >
+      <ListQuery query={models} label="models" emptyTitle="Nothing to route yet" empty={<p>Publish a model on the Models page, then preview where its requests would go.</p>}>
         {(list) => <PreviewCard orgId={orgId} models={list} />}
-      </QueryState>
+      </ListQuery>
     </section>
   );
 }
