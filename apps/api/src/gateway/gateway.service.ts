@@ -66,6 +66,7 @@ export class GatewayService {
   async proxy(operation: GatewayOperation, body: GatewayBody, principal: ApiKeyPrincipal, request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const startedAt = performance.now();
     const requestId = String(request.id);
+    maskForUpstream(body, principal);
     const routing = routingRequestOf(body, request.headers);
     const { modelName, candidates, decision, price } = await this.plan(body, principal, routing);
     const admission = await this.limiter.admit(
@@ -225,6 +226,15 @@ export class GatewayService {
       throw new AppException(AppErrorCode.NoDeploymentAvailable, `No provider is available for the model \`${body.model}\` right now.`);
     }
     return { modelName: model.name, candidates, decision, price: model.price };
+  }
+}
+
+/** Orgs that mask prompts: content leaves the gateway with PII replaced (messages, prompt, input). */
+function maskForUpstream(body: GatewayBody, principal: ApiKeyPrincipal): void {
+  const masker = principal.upstreamMasker;
+  if (!masker) return;
+  for (const field of ['messages', 'prompt', 'input'] as const) {
+    if (body[field] !== undefined) body[field] = masker.maskJson(body[field]);
   }
 }
 

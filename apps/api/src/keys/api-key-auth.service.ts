@@ -1,5 +1,5 @@
 import { BlockList, isIPv6 } from 'node:net';
-import type { RateLimits } from '@ai-router/contracts';
+import type { PiiConfig, RateLimits } from '@ai-router/contracts';
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { LRUCache } from 'lru-cache';
@@ -9,6 +9,7 @@ import { AppErrorCode } from '../common/errors/app-error-code';
 import { AppException } from '../common/errors/app.exception';
 import { API_KEY_PREFIX, hashApiKey } from './api-key-secret';
 import { Org } from '../orgs/org.entity';
+import { compileMasker, type PiiMasker } from '../pii/pii-masker';
 import { ApiKey } from './api-key.entity';
 
 /** What a /v1 request knows about its caller. */
@@ -25,6 +26,8 @@ export interface ApiKeyPrincipal {
   orgLimits: RateLimits;
   /** Prepaid billing of the key's org: holds and charges apply only when enabled. */
   billing: { enabled: boolean; multiplierBp: number };
+  /** The org's masker when it masks prompts before they go upstream. */
+  upstreamMasker: PiiMasker | null;
 }
 
 const MISSING = Symbol('missing');
@@ -87,8 +90,15 @@ export class ApiKeyAuthService implements OnModuleDestroy {
       keyLimits: key.limits ?? {},
       orgLimits: org?.limits ?? {},
       billing: { enabled: org?.billingEnabled ?? false, multiplierBp: org?.priceMultiplierBp ?? 10_000 },
+      upstreamMasker: upstreamMaskerOf(org?.pii ?? null),
     };
   }
+}
+
+/** Compiled once per cached key (the cache drops it when the org's settings change). */
+function upstreamMaskerOf(config: PiiConfig | null): PiiMasker | null {
+  if (!config?.enabled || !config.applyToUpstream) return null;
+  return compileMasker(config);
 }
 
 function toBlockList(cidrs: string[]): BlockList {

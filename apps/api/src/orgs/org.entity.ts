@@ -1,4 +1,4 @@
-import type { RateLimits, RoutingConfig } from '@ai-router/contracts';
+import type { PiiConfig, RateLimits, RoutingConfig } from '@ai-router/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
 @Entity('orgs')
@@ -9,6 +9,8 @@ export class Org {
   /** Default routing for the org's models that have none of their own. */
   @Column('jsonb', { nullable: true }) routing!: RoutingConfig | null;
   @Column('jsonb', { default: {} }) limits!: RateLimits;
+  /** PII masking rules; null = off. */
+  @Column('jsonb', { nullable: true }) pii!: PiiConfig | null;
   /** Prepaid billing: requests need balance, are held at worst case, and settle to actual usage. */
   @Column('boolean', { name: 'billing_enabled', default: false }) billingEnabled!: boolean;
   @Column('bigint', { name: 'balance_nano', default: 0 }) balanceNano!: string;

@@ -9,6 +9,7 @@ import { definedFields } from '../common/defined-fields';
 import { AppErrorCode } from '../common/errors/app-error-code';
 import { AppException } from '../common/errors/app.exception';
 import { isUuid } from '../common/ids';
+import { piiConfigProblems } from '../pii/pii-masker';
 import { User } from '../users/user.entity';
 import { Membership, type OrgRole } from './membership.entity';
 import { Org } from './org.entity';
@@ -51,7 +52,9 @@ export class OrgsService {
   }
 
   async update(actor: OrgActor, input: UpdateOrg): Promise<OrgView> {
-    if (input.name !== undefined || input.routing !== undefined || input.limits !== undefined) {
+    const problems = input.pii ? piiConfigProblems(input.pii) : [];
+    if (problems.length) throw new AppException(AppErrorCode.ValidationFailed, problems.join('; '), { param: 'pii' });
+    if (Object.values(input).some((v) => v !== undefined)) {
       await this.db.getRepository(Org).update({ id: actor.orgId }, definedFields(input));
       await this.events.publish({ type: 'routing.changed', orgId: actor.orgId });
     }
@@ -120,5 +123,5 @@ function slugify(name: string): string {
 }
 
 function orgView(o: Org): OrgView {
-  return { id: o.id, name: o.name, slug: o.slug, routing: o.routing ?? null, limits: o.limits ?? {}, createdAt: o.createdAt.toISOString() };
+  return { id: o.id, name: o.name, slug: o.slug, routing: o.routing ?? null, limits: o.limits ?? {}, pii: o.pii ?? null, createdAt: o.createdAt.toISOString() };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type RateLimits, rateLimitsSchema } from './limits.schema';
+import { type PiiConfig, piiConfigSchema } from './pii.schema';
 import { type RoutingConfig, strategyConfigSchema } from './routing.schema';
 
 export const ORG_ROLES = ['admin', 'developer', 'viewer'] as const;
@@ -16,6 +17,8 @@ export const updateOrgSchema = z.strictObject({
   routing: strategyConfigSchema.nullable().optional(),
   /** Limits shared by all of the org's keys. */
   limits: rateLimitsSchema.optional(),
+  /** PII masking; null turns it off. */
+  pii: piiConfigSchema.nullable().optional(),
 });
 export type UpdateOrg = z.infer<typeof updateOrgSchema>;
 
@@ -39,6 +42,7 @@ export interface OrgView {
   slug: string;
   routing: RoutingConfig | null;
   limits: RateLimits;
+  pii: PiiConfig | null;
   createdAt: string;
 }
 

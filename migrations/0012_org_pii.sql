@@ -1,0 +1,3 @@
+-- Per-org PII masking settings (null = masking off).
+
+ALTER TABLE orgs ADD COLUMN pii jsonb;
