@@ -84,7 +84,8 @@ export class GatewayService {
       if (err instanceof AppException && err.code === AppErrorCode.InsufficientQuota) this.metrics.refused(err.code);
       throw err;
     }
-    if (this.logger.isLevelEnabled('debug')) this.logger.debug({ reqId: requestId, routing: explain(decision) }, 'routing decision');
+    const explanation = explain(decision);
+    if (this.logger.isLevelEnabled('debug')) this.logger.debug({ reqId: requestId, routing: explanation }, 'routing decision');
     const headers = {
       ...admission.headers, 'x-request-id': requestId,
       'x-ai-router-strategy': decision.rule ? `${decision.strategy}; rule=${decision.rule}` : decision.strategy,
@@ -104,7 +105,7 @@ export class GatewayService {
     const finish = (record: Pick<UsageRecord, 'status' | 'usage' | 'ttftMs' | 'errorCode'>) => {
       admission.release(record.usage ? record.usage.inputTokens + record.usage.outputTokens : 0);
       this.usage.record({
-        requestId, orgId: principal.orgId, apiKeyId: principal.keyId, model: modelName, operation, streamed, ...record, billing,
+        requestId, orgId: principal.orgId, apiKeyId: principal.keyId, userId: principal.userId, model: modelName, routing: explanation, operation, streamed, ...record, billing,
         deploymentId: lastDeployment?.id ?? null, providerAccountId: lastDeployment?.account.id ?? null,
         latencyMs: Math.round(performance.now() - startedAt),
       });

@@ -5,6 +5,7 @@ export class UsageLog {
   @PrimaryColumn('text', { name: 'request_id' }) requestId!: string;
   @Column('uuid', { name: 'org_id' }) orgId!: string;
   @Column('uuid', { name: 'api_key_id', nullable: true }) apiKeyId!: string | null;
+  @Column('uuid', { name: 'user_id', nullable: true }) userId!: string | null;
   @Column('text') model!: string;
   @Column('uuid', { name: 'deployment_id', nullable: true }) deploymentId!: string | null;
   @Column('uuid', { name: 'provider_account_id', nullable: true }) providerAccountId!: string | null;
@@ -21,5 +22,7 @@ export class UsageLog {
   @Column('integer', { name: 'ttft_ms', nullable: true }) ttftMs!: number | null;
   @Column('boolean', { default: false }) streamed!: boolean;
   @Column('text', { name: 'error_code', nullable: true }) errorCode!: string | null;
+  /** The routing decision explained (strategy, chosen and fallback deployments, exclusions). */
+  @Column('jsonb', { nullable: true }) routing!: string[] | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }

@@ -5,6 +5,8 @@ export interface UsageRecord {
   requestId: string;
   orgId: string;
   apiKeyId: string | null;
+  /** The key's owner, when the key belongs to a user. */
+  userId: string | null;
   model: string;
   deploymentId: string | null;
   providerAccountId: string | null;
@@ -16,6 +18,8 @@ export interface UsageRecord {
   ttftMs: number | null;
   streamed: boolean;
   errorCode: string | null;
+  /** The routing decision explained, as `explain()` writes it. */
+  routing: string[] | null;
   /** Present when the org is billed: the hold placed and the price to settle it with. */
   billing: UsageBilling | null;
 }

@@ -2,15 +2,14 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import type { NormalizedUsage } from '@ai-router/providers';
 import { BillingService } from '../billing/billing.service';
-import { costOf, type ModelPrice } from '../billing/money';
 import { LOGGER } from '../common/logger.module';
 import { GatewayMetricsService } from '../metrics/gateway-metrics.service';
 import { MessageQueueService } from '../queue/message-queue.service';
 import { QueueName } from '../queue/message-queue.port';
 import { UsageLog } from './usage-log.entity';
-import type { UsageBilling, UsageRecord } from './usage-record';
+import { usageCost } from './usage-cost';
+import type { UsageRecord } from './usage-record';
 
 const RECORD_JOB = 'record';
 
@@ -47,8 +46,7 @@ export class UsageRecorderService implements OnModuleInit {
    * steps, ends with one row and one charge.
    */
   async write(record: UsageRecord): Promise<void> {
-    const usage = billableUsage(record);
-    const cost = record.billing && usage ? costOf(usage, priceOf(record.billing), record.billing.multiplierBp) : 0n;
+    const cost = usageCost(record);
     await this.insertRow(record, cost);
     if (record.billing) await this.billing.settle(record.orgId, record.requestId, cost);
   }
@@ -59,34 +57,14 @@ export class UsageRecorderService implements OnModuleInit {
       .createQueryBuilder()
       .insert()
       .values({
-        requestId: record.requestId, orgId: record.orgId, apiKeyId: record.apiKeyId, model: record.model,
+        requestId: record.requestId, orgId: record.orgId, apiKeyId: record.apiKeyId, userId: record.userId, model: record.model,
         deploymentId: record.deploymentId, providerAccountId: record.providerAccountId, operation: record.operation,
         status: record.status, inputTokens: u?.inputTokens ?? 0, outputTokens: u?.outputTokens ?? 0,
         cachedInputTokens: u?.cachedInputTokens ?? 0, cacheWriteTokens: u?.cacheWriteTokens ?? 0,
         reasoningTokens: u?.reasoningTokens ?? 0, images: u?.images ?? 0, latencyMs: record.latencyMs, ttftMs: record.ttftMs,
-        streamed: record.streamed, errorCode: record.errorCode, costNano: cost.toString(),
+        streamed: record.streamed, errorCode: record.errorCode, routing: record.routing, costNano: cost.toString(),
       })
       .orIgnore()
       .execute();
   }
-}
-
-/**
- * What a request is billed for. Rule: the usage the provider reported; for a client that left a stream
- * before any usage arrived, the estimated prompt and no output; a request that failed costs nothing.
- */
-function billableUsage(record: UsageRecord): NormalizedUsage | null {
-  if (record.usage) return record.usage;
-  if (record.billing && record.status === 499 && record.ttftMs !== null) {
-    return { inputTokens: record.billing.promptEstimate, outputTokens: 0, cachedInputTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0 };
-  }
-  return null;
-}
-
-function priceOf(billing: UsageBilling): ModelPrice {
-  const p = billing.price;
-  return {
-    inputPerMillion: BigInt(p.inputPerMillion), outputPerMillion: BigInt(p.outputPerMillion), cachedInputPerMillion: BigInt(p.cachedInputPerMillion),
-    cacheWritePerMillion: BigInt(p.cacheWritePerMillion), perImage: BigInt(p.perImage), perRequest: BigInt(p.perRequest), outputLimitTokens: 0,
-  };
 }
