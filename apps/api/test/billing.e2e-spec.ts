@@ -6,19 +6,11 @@ import { parseDollars, worstCaseCost } from '../src/billing/money';
 import { promptTokenBound } from '../src/billing/prompt-bound';
 import { UsageRecorderService } from '../src/usage/usage-recorder.service';
 import { AdminClient } from './support/admin-client';
+import { eventually } from './support/eventually';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const PRICE = { inputPerMillion: '3', outputPerMillion: '15', outputLimitTokens: 4096 };
 const MULTIPLIER_BP = 15_000;
-
-async function eventually<T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (ok(value) || Date.now() > until) return value;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('prepaid billing: holds, settlement, ledger', () => {
   let t: TestApp;
@@ -66,14 +58,20 @@ describe('prepaid billing: holds, settlement, ledger', () => {
   });
 
   it('admits exactly as many simultaneous requests as the balance covers, and never overdraws', async () => {
-    const hold = worstCaseCost(promptTokenBound({ messages: [{ role: 'user', content: '[[mock:{"latencyMs":300}]]' }] }), 10, 0, {
+    const hold = worstCaseCost(promptTokenBound({ messages: [{ role: 'user', content: 'hello there' }] }), 10, 0, {
       inputPerMillion: parseDollars(PRICE.inputPerMillion), outputPerMillion: parseDollars(PRICE.outputPerMillion), cachedInputPerMillion: 0n,
       cacheWritePerMillion: 0n, perImage: 0n, perRequest: 0n, outputLimitTokens: 4096,
     }, MULTIPLIER_BP);
     const covered = 7;
     await admin.call('POST', `/api/orgs/${orgId}/billing/top-ups`, { amount: (Number(hold * BigInt(covered)) / 1e9).toFixed(9) });
     const before = await state();
-    const statuses = (await Promise.all(Array.from({ length: 60 }, () => chat('slow', '[[mock:{"latencyMs":300}]]')))).map((r) => r.status);
+    // The provider holds every admitted request until all 60 are decided: none settles early and frees room.
+    const gate = mocks[2]!.hold();
+    let refused = 0;
+    const pending = Array.from({ length: 60 }, () => chat('slow').then((r) => (r.status === 429 && refused++, r.status)));
+    await eventually(async () => gate.waiting() + refused, (n) => n === 60, 30_000);
+    gate.release();
+    const statuses = await Promise.all(pending);
     expect(statuses.filter((s) => s === 200)).toHaveLength(covered);
     expect(statuses.filter((s) => s === 429)).toHaveLength(60 - covered);
     const after = await eventually(state, (s) => s.held === 0n && s.usageRows >= before.usageRows + covered);

@@ -1,7 +1,7 @@
 import type { OrgRole } from '../orgs/membership.entity';
 
 /** What can be acted on in an org. */
-export type Resource = 'org' | 'members' | 'invites' | 'apiKeys' | 'providers' | 'models' | 'usage' | 'audit' | 'billing';
+export type Resource = 'org' | 'members' | 'invites' | 'apiKeys' | 'providers' | 'models' | 'usage' | 'audit' | 'billing' | 'quotas';
 
 /**
  * read / write / delete are the usual; `manage` means acting on what others own (another member's
@@ -21,9 +21,9 @@ const ALL: Action[] = ['read', 'write', 'delete', 'manage'];
  * services consult it for ownership (`apiKeys:manage`); nothing else decides who may do what.
  */
 export const ROLE_PERMISSIONS: Readonly<Record<OrgRole, Readonly<Partial<Record<Resource, readonly Action[]>>>>> = {
-  admin: { org: ALL, members: ALL, invites: ALL, apiKeys: ALL, providers: ALL, models: ALL, usage: ALL, audit: ['read'], billing: ['read'] },
-  developer: { org: ['read'], apiKeys: ['read', 'write', 'delete'], models: ['read'], usage: ['read'], billing: ['read'] },
-  viewer: { org: ['read'], models: ['read'], usage: ['read'], billing: ['read'] },
+  admin: { org: ALL, members: ALL, invites: ALL, apiKeys: ALL, providers: ALL, models: ALL, usage: ALL, audit: ['read'], billing: ['read'], quotas: ALL },
+  developer: { org: ['read'], apiKeys: ['read', 'write', 'delete'], models: ['read'], usage: ['read'], billing: ['read'], quotas: ['read'] },
+  viewer: { org: ['read'], models: ['read'], usage: ['read'], billing: ['read'], quotas: ['read'] },
 };
 
 export function can(role: OrgRole, permission: Permission): boolean {
