@@ -56,7 +56,8 @@ export class CostMonitorService {
     const month = monthContaining(now);
     const [org]: { created_at: Date }[] = await this.db.query('SELECT created_at FROM orgs WHERE id = $1', [orgId]);
     const trailingFrom = trailingStart(now, new Date(org!.created_at));
-    const [monthToDate, trailingSpend] = [await this.usage.spend(orgId, month.start, now), await this.usage.spend(orgId, trailingFrom, now)];
+    const monthToDate = await this.usage.spend(orgId, month.start, now);
+    const trailingSpend = await this.usage.spend(orgId, trailingFrom, now);
     const trailingMs = now.getTime() - trailingFrom.getTime();
     const msLeft = month.end.getTime() - now.getTime();
     return {
