@@ -18,6 +18,7 @@ import { InvoicesModule } from './invoices/invoices.module';
 import { KeysModule } from './keys/keys.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { ModelsModule } from './models/models.module';
+import { MonitoringModule } from './monitoring/monitoring.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrgsModule } from './orgs/orgs.module';
 import { PlatformModule } from './platform/platform.module';
@@ -42,7 +43,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ...infrastructureModules(config),
-        PlatformModule, UpstreamModule, UsersModule, OrgsModule, AuthModule, InvitesModule, AuditModule, KeysModule, ProvidersModule, ModelsModule, RouterModule, QuotasModule, BillingModule, InvoicesModule, NotificationsModule, GatewayModule, UsageReportsModule, HealthModule, HealthChecksModule, BootstrapModule,
+        PlatformModule, UpstreamModule, UsersModule, OrgsModule, AuthModule, InvitesModule, AuditModule, KeysModule, ProvidersModule, ModelsModule, RouterModule, QuotasModule, BillingModule, InvoicesModule, NotificationsModule, GatewayModule, UsageReportsModule, HealthModule, HealthChecksModule, BootstrapModule, MonitoringModule,
       ],
     };
   }

@@ -1,7 +1,7 @@
 import type { OrgRole } from '../orgs/membership.entity';
 
 /** What can be acted on in an org. */
-export type Resource = 'org' | 'members' | 'invites' | 'apiKeys' | 'providers' | 'models' | 'usage' | 'audit' | 'billing' | 'quotas';
+export type Resource = 'org' | 'members' | 'invites' | 'apiKeys' | 'providers' | 'models' | 'usage' | 'audit' | 'billing' | 'quotas' | 'monitoring';
 
 /**
  * read / write / delete are the usual; `manage` means acting on what others own (another member's
@@ -15,15 +15,16 @@ const ALL: Action[] = ['read', 'write', 'delete', 'manage'];
 
 /**
  * `billing:manage` (top-ups, settings, prices) is granted to no org role: only the platform owner,
- * who holds every permission, moves money in and sets prices.
+ * who holds every permission, moves money in and sets prices. Likewise `monitoring:manage` (issuing
+ * SLA reports on demand); `monitoring:write` sets the org's SLA target and spend anomaly thresholds.
  *
  * The one table that decides authorisation: role -> resource -> actions. Guards consult it and
  * services consult it for ownership (`apiKeys:manage`); nothing else decides who may do what.
  */
 export const ROLE_PERMISSIONS: Readonly<Record<OrgRole, Readonly<Partial<Record<Resource, readonly Action[]>>>>> = {
-  admin: { org: ALL, members: ALL, invites: ALL, apiKeys: ALL, providers: ALL, models: ALL, usage: ALL, audit: ['read'], billing: ['read'], quotas: ALL },
-  developer: { org: ['read'], apiKeys: ['read', 'write', 'delete'], models: ['read'], usage: ['read'], billing: ['read'], quotas: ['read'] },
-  viewer: { org: ['read'], models: ['read'], usage: ['read'], billing: ['read'], quotas: ['read'] },
+  admin: { org: ALL, members: ALL, invites: ALL, apiKeys: ALL, providers: ALL, models: ALL, usage: ALL, audit: ['read'], billing: ['read'], quotas: ALL, monitoring: ['read', 'write'] },
+  developer: { org: ['read'], apiKeys: ['read', 'write', 'delete'], models: ['read'], usage: ['read'], billing: ['read'], quotas: ['read'], monitoring: ['read'] },
+  viewer: { org: ['read'], models: ['read'], usage: ['read'], billing: ['read'], quotas: ['read'], monitoring: ['read'] },
 };
 
 export function can(role: OrgRole, permission: Permission): boolean {

@@ -12,3 +12,4 @@ export * from './pii.schema';
 export * from './invoices.schema';
 export * from './notifications.schema';
 export * from './quotas.schema';
+export * from './monitoring.schema';
