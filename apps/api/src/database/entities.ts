@@ -1,4 +1,3 @@
-import { QuotaPolicy } from '../quotas/quota-policy.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { Session } from '../auth/session.entity';
 import { Hold } from '../billing/hold.entity';
@@ -18,6 +17,7 @@ import { Org } from '../orgs/org.entity';
 import { PlatformSetting } from '../platform/platform-setting.entity';
 import { ProviderAccount } from '../providers/provider-account.entity';
 import { ProviderKey } from '../providers/provider-key.entity';
+import { QuotaPolicy } from '../quotas/quota-policy.entity';
 import { UsageLog } from '../usage/usage-log.entity';
 import { User } from '../users/user.entity';
 
