@@ -1,9 +1,12 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { type MockProvider, startMockProvider } from '@ai-router/mock-provider';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AlertEventView, AlertRuleDetailView, AlertRuleView, NotificationChannelView, NotificationDeliveryView } from '@ai-router/contracts';
+import type {
+  AlertEventView, AlertRuleDetailView, AlertRuleView, NotificationChannelView, NotificationDeliveryView, ProviderAccountView,
+} from '@ai-router/contracts';
 import { AlertEngineService } from '../src/alerts/alert-engine.service';
+import { AlertEvaluatorRegistry } from '../src/alerts/alert-evaluator.registry';
 import { AlertRule } from '../src/alerts/alert-rule.entity';
 import { NotificationRetryPolicy } from '../src/notifications/notification-retry.policy';
 import { verifyWebhookSignature } from '../src/notifications/signatures';
@@ -28,6 +31,7 @@ describe('alerts: rules, evaluation, notification', () => {
   let orgId: string;
   let otherOrgId: string;
   let apiKey: string;
+  let account: ProviderAccountView;
   const secrets = { smtp: `smtp-${randomBytes(8).toString('hex')}`, webhook: `whsec-${randomBytes(12).toString('hex')}` };
   const channels: Record<string, NotificationChannelView> = {};
 
@@ -50,7 +54,7 @@ describe('alerts: rules, evaluation, notification', () => {
     viewer = await inviteMember(t.url, owner, orgId, 'viewer@alert.test', 'viewer');
     outsider = await inviteMember(t.url, owner, otherOrgId, 'admin@elsewhere.test', 'admin');
 
-    const account = await owner.createProvider(orgId, { name: 'mock', kind: 'openai', baseUrl: `${mock.url}/v1` });
+    account = await owner.createProvider(orgId, { name: 'mock', kind: 'openai', baseUrl: `${mock.url}/v1` });
     await owner.createModel(orgId, 'flaky', [{ providerAccountId: account.id, upstreamModel: 'up-flaky' }]);
     apiKey = await owner.createApiKey(orgId);
 
@@ -134,6 +138,36 @@ describe('alerts: rules, evaluation, notification', () => {
     }
     expect(rx.at('/slack/billing/')).toHaveLength(0);
     expect((await owner.call<AlertRuleView>('GET', `/api/orgs/${orgId}/alert-rules/${rule.id}`)).state).toBe('ok');
+  });
+
+  it('evaluators read the real tables and in-memory key state', async () => {
+    const registry = t.app.get(AlertEvaluatorRegistry);
+    const evaluate = (kind: Parameters<AlertEvaluatorRegistry['for']>[0], params: Record<string, unknown>) =>
+      registry.for(kind)!.evaluate({ orgId, params: params as never }, new Date());
+    const window = { windowSeconds: 600, model: 'flaky' };
+
+    // The spike above left 4 failed and 6 successful requests.
+    expect(await evaluate('error_rate', { ...window, thresholdPercent: 50, minRequests: 1, providerAccountId: account.id })).toMatchObject({ breached: false, value: 40 });
+    expect(await evaluate('error_rate', { ...window, thresholdPercent: 50, minRequests: 1, providerAccountId: randomUUID() })).toMatchObject({ value: null });
+    const p50 = await evaluate('latency', { ...window, percentile: 'p50', thresholdMs: 600_000, minRequests: 6 });
+    expect(p50).toMatchObject({ breached: false, value: expect.any(Number) });
+    expect(p50.summary).toContain('over 6 requests');
+    expect(await evaluate('latency', { ...window, percentile: 'p99', thresholdMs: 1, minRequests: 7 })).toMatchObject({ breached: false, value: null });
+
+    expect(await evaluate('key_disabled', {})).toMatchObject({ breached: false, value: 0 });
+    expect(await evaluate('provider_down', {})).toMatchObject({ breached: false, value: 0 });
+    const key = account.keys[0]!;
+    await owner.call('PATCH', `/api/orgs/${orgId}/provider-accounts/${account.id}/keys/${key.id}`, { enabled: false });
+    const disabled = await evaluate('key_disabled', { providerAccountId: account.id });
+    expect(disabled).toMatchObject({ breached: true, value: 1 });
+    expect(disabled.summary).toContain(`mock/${key.label}`);
+    expect(await evaluate('provider_down', { providerAccountId: account.id })).toMatchObject({ breached: true, value: 1, summary: expect.stringContaining('provider down: mock') });
+    await owner.call('PATCH', `/api/orgs/${orgId}/provider-accounts/${account.id}/keys/${key.id}`, { enabled: true });
+    expect(await evaluate('provider_down', {})).toMatchObject({ breached: false, value: 0 });
+
+    // The provider's rate limit rests the only key: down until the cooldown ends.
+    expect((await chat('slow down [[mock:{"status":429,"retryAfterSeconds":60}]]')).status).toBe(429);
+    expect(await evaluate('provider_down', {})).toMatchObject({ breached: true, value: 1 });
   });
 
   it('two evaluations of one reading notify once: the transition is a conditional update', async () => {

@@ -2,6 +2,8 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 
+/** Local receivers for notification tests: every chat bot and webhook over HTTP, and an SMTP server. */
+
 export interface Received {
   path: string;
   url: URL;
@@ -66,11 +68,14 @@ function parseMail(raw: string): { subject: string; body: string } {
   return { subject: /^subject: (.*)$/im.exec(headers)?.[1] ?? '', body };
 }
 
-export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 10_000): Promise<T> {
+type Truthy<T> = Exclude<T, null | undefined | false | 0 | ''>;
+
+/** Polls until `check` gives a truthy value, and returns it. */
+export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 10_000): Promise<Truthy<T>> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
-    if (value) return value;
+    if (value) return value as Truthy<T>;
     if (Date.now() > until) throw new Error('condition not met in time');
     await new Promise((r) => setTimeout(r, 25));
   }
