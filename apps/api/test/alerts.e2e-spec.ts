@@ -18,10 +18,13 @@ import { startTestApp, type TestApp } from './support/test-app';
 const EVAL_INTERVAL_MS = 200;
 const REPEAT_SECONDS = 1;
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** With PostgreSQL and Redis, a second instance shares the database and queue: evaluation is cluster-wide. */
+const shared = Boolean(process.env.DATABASE_URL && process.env.REDIS_URL);
 
 /** The alert engine end to end: real SMTP and HTTP receivers, usage from real /v1 traffic against the mock provider. */
 describe('alerts: rules, evaluation, notification', () => {
   let t: TestApp;
+  let second: TestApp | null = null;
   let owner: AdminClient;
   let viewer: SignedIn;
   let outsider: SignedIn;
@@ -47,7 +50,8 @@ describe('alerts: rules, evaluation, notification', () => {
       startTestApp({ ALERT_EVAL_INTERVAL_MS: String(EVAL_INTERVAL_MS), UPSTREAM_MAX_ATTEMPTS: '1' }),
       startReceiver(), startSmtp(secrets.smtp), startMockProvider({ port: 0 }),
     ]);
-    t.app.get(NotificationRetryPolicy).backoffMs = 20;
+    if (shared) second = await startTestApp(t.env);
+    for (const instance of [t, second]) if (instance) instance.app.get(NotificationRetryPolicy).backoffMs = 20;
     owner = new AdminClient(t.url, await t.ownerToken());
     orgId = (await owner.call<{ id: string }>('POST', '/api/orgs', { name: 'Alert Co' })).id;
     otherOrgId = (await owner.call<{ id: string }>('POST', '/api/orgs', { name: 'Elsewhere Co' })).id;
@@ -68,6 +72,7 @@ describe('alerts: rules, evaluation, notification', () => {
     channels.billingSlack = await create({ kind: 'slack', name: 'billing slack', events: ['invoice.issued'], secrets: { webhookUrl: `${rx.url}/slack/billing/${randomBytes(6).toString('hex')}` } });
   });
   afterAll(async () => {
+    await second?.close();
     await t?.close();
     await Promise.all([rx?.close(), smtp?.close(), mock?.close()]);
   });
@@ -170,7 +175,7 @@ describe('alerts: rules, evaluation, notification', () => {
     expect(await evaluate('provider_down', {})).toMatchObject({ breached: true, value: 1 });
   });
 
-  it('two evaluations of one reading notify once: the transition is a conditional update', async () => {
+  it('two evaluations of one reading (two instances with a shared database) notify once: the transition is a conditional update', async () => {
     const raceOrg = (await owner.call<{ id: string }>('POST', '/api/orgs', { name: 'Race Co' })).id;
     await owner.call('PUT', `/api/orgs/${raceOrg}/billing/settings`, { enabled: true });
     const named = await owner.call<NotificationChannelView>('POST', `/api/orgs/${raceOrg}/notification-channels`, {
@@ -184,9 +189,10 @@ describe('alerts: rules, evaluation, notification', () => {
       kind: 'low_balance', name: 'balance', params: { threshold: '5.00' }, channelIds: [named.id], enabled: false,
     });
     const rule = await t.app.get(DataSource).getRepository(AlertRule).findOneByOrFail({ id: created.id });
-    const engine = t.app.get(AlertEngineService);
+    // Two instances when the database is shared, else two evaluations in one.
+    const [a, b] = [t, second ?? t].map((instance) => instance.app.get(AlertEngineService));
     const now = new Date();
-    await Promise.all([engine.evaluateRule({ ...rule }, now), engine.evaluateRule({ ...rule }, now)]);
+    await Promise.all([a!.evaluateRule({ ...rule }, now), b!.evaluateRule({ ...rule }, now)]);
 
     const [alert, ...more] = await owner.call<AlertEventView[]>('GET', `/api/orgs/${raceOrg}/alerts`);
     expect(more).toEqual([]);
