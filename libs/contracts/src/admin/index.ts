@@ -13,3 +13,4 @@ export * from './invoices.schema';
 export * from './notifications.schema';
 export * from './quotas.schema';
 export * from './monitoring.schema';
+export * from './alerts.schema';
