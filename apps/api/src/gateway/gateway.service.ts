@@ -8,7 +8,8 @@ import { LOGGER } from '../common/logger.module';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { ApiKeyPrincipal } from '../keys/api-key-auth.service';
 import { BillingService } from '../billing/billing.service';
-import { type ModelPrice, worstCaseCost } from '../billing/money';
+import { discountAt } from '../billing/billing-terms';
+import { discountOf, type ModelPrice, worstCaseCost } from '../billing/money';
 import { promptTokenBound } from '../billing/prompt-bound';
 import { KeyPoolService } from '../key-pool/key-pool.service';
 import { GatewayMetricsService } from '../metrics/gateway-metrics.service';
@@ -189,11 +190,13 @@ export class GatewayService {
     }
     const maxOutput = generates ? Number(body.max_completion_tokens ?? body.max_tokens) : 0;
     const images = operation === 'image' || operation === 'imageEdit' ? Number((body as { n?: number }).n ?? 1) : 0;
-    const hold = worstCaseCost(promptTokenBound(body), maxOutput, images, effective, principal.billing.multiplierBp);
-    await this.billing.placeHold(principal.orgId, requestId, hold);
+    const discount = discountAt(principal.billing, Date.now());
+    const worst = worstCaseCost(promptTokenBound(body), maxOutput, images, effective, principal.billing.multiplierBp);
+    // A capped coupon may be used up by settlement time, so the hold does not count on it.
+    await this.billing.placeHold(principal.orgId, requestId, worst - discountOf(worst, discount.cappedRedemptionId ? { ...discount, couponBp: 0 } : discount));
     const text = (v: bigint) => v.toString();
     return {
-      multiplierBp: principal.billing.multiplierBp, promptEstimate,
+      multiplierBp: principal.billing.multiplierBp, promptEstimate, discount,
       price: {
         inputPerMillion: text(effective.inputPerMillion), outputPerMillion: text(effective.outputPerMillion),
         cachedInputPerMillion: text(effective.cachedInputPerMillion), cacheWritePerMillion: text(effective.cacheWritePerMillion),

@@ -4,6 +4,7 @@ import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { LRUCache } from 'lru-cache';
 import type { Repository } from 'typeorm';
+import { type BillingTerms, loadBillingTerms } from '../billing/billing-terms';
 import { ClusterEventsService } from '../cluster/cluster-events.service';
 import { AppErrorCode } from '../common/errors/app-error-code';
 import { AppException } from '../common/errors/app.exception';
@@ -24,8 +25,8 @@ export interface ApiKeyPrincipal {
   expiresAt: number | null;
   keyLimits: RateLimits;
   orgLimits: RateLimits;
-  /** Prepaid billing of the key's org: holds and charges apply only when enabled. */
-  billing: { enabled: boolean; multiplierBp: number };
+  /** Prepaid billing of the key's org (holds and charges apply only when enabled), with its discounts. */
+  billing: BillingTerms;
   /** The org's masker when it masks prompts before they go upstream. */
   upstreamMasker: PiiMasker | null;
 }
@@ -89,7 +90,7 @@ export class ApiKeyAuthService implements OnModuleDestroy {
       expiresAt: key.expiresAt?.getTime() ?? null,
       keyLimits: key.limits ?? {},
       orgLimits: org?.limits ?? {},
-      billing: { enabled: org?.billingEnabled ?? false, multiplierBp: org?.priceMultiplierBp ?? 10_000 },
+      billing: await loadBillingTerms(this.keys.manager, org),
       upstreamMasker: upstreamMaskerOf(org?.pii ?? null),
     };
   }
