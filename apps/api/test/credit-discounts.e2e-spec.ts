@@ -143,7 +143,7 @@ describe('credits: coupons, plan discounts, low balance and auto-recharge', () =
     expect(parseDollars(closed.invoice.discount)).toBe(discounts);
     expect(parseDollars(closed.invoice.total)).toBe(gross - discounts);
     const csv = await (await owner.raw('GET', `/api/orgs/${orgId}/invoices/${closed.invoice.id}/csv`)).text();
-    expect(csv).toContain('discount,,"discounts, coupons and refunds"');
+    expect(csv).toContain('discount,,discounts and credits,');
     expect(csv).toContain(`,${-discounts},`);
   });
 
