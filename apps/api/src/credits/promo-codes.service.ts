@@ -64,7 +64,9 @@ export class PromoCodesService {
     assertPlatformOwner(user, 'codes and coupons');
     const validFrom = fields.validFrom ?? new Date();
     if (fields.validUntil && fields.validUntil <= validFrom) {
-      throw new AppException(AppErrorCode.ValidationFailed, 'the end of validity must come after its start', { param: 'validUntil' });
+      throw new AppException(AppErrorCode.ValidationFailed, 'the end of validity must come after its start (and after now)', {
+        param: kind === 'redemption' ? 'expiresAt' : 'validUntil',
+      });
     }
     const code = generatePromoCode(kind);
     const row = this.db.getRepository(PromoCode).create({
