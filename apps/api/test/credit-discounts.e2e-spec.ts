@@ -8,6 +8,7 @@ import type { CreatedPromoCodeView, InvoiceView, RedemptionView } from '@ai-rout
 import { costOf, discountOf, type ModelPrice, parseDollars } from '../src/billing/money';
 import { monthContaining } from '../src/invoices/invoice-period';
 import { AdminClient } from './support/admin-client';
+import { eventually } from './support/eventually';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const TOKEN_PRICE = { inputPerMillion: '3', outputPerMillion: '15', perRequest: '0.000000007' };
@@ -18,15 +19,6 @@ const PRICE: ModelPrice = {
 const MULTIPLIER_BP = 15_000;
 const PLAN_BP = 1_000;
 const SIGNING_SECRET = 'recharge-signing-secret-0123456789';
-
-async function eventually<T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (ok(value) || Date.now() > until) return value;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** A payment system's webhook endpoint: keeps every call, answers 204. */
 async function startReceiver() {
