@@ -14,3 +14,4 @@ export * from './notifications.schema';
 export * from './quotas.schema';
 export * from './monitoring.schema';
 export * from './alerts.schema';
+export * from './credits.schema';
