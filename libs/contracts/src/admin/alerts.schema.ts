@@ -27,6 +27,10 @@ export const alertRuleParamsSchemas = {
   key_disabled: z.strictObject({ providerAccountId: z.uuid().optional() }),
   /** The org's prepaid balance below `threshold` dollars. */
   low_balance: z.strictObject({ threshold: dollarsSchema }),
+  /** The last hour's spend far above the trailing hourly average (the cost monitor's anomaly rule and settings). */
+  spend_anomaly: z.strictObject({}),
+  /** A budget (cost quota) at or above `percent` of its limit in its current window; one budget or any. */
+  budget_threshold: z.strictObject({ quotaId: z.uuid().optional(), percent: z.number().int().min(1).max(100) }),
 } as const;
 
 export type AlertRuleKind = keyof typeof alertRuleParamsSchemas;
@@ -58,6 +62,7 @@ const ruleOf = <K extends AlertRuleKind>(kind: K) => z.strictObject({ kind: z.li
 
 export const createAlertRuleSchema = z.discriminatedUnion('kind', [
   ruleOf('error_rate'), ruleOf('latency'), ruleOf('provider_down'), ruleOf('key_disabled'), ruleOf('low_balance'),
+  ruleOf('spend_anomaly'), ruleOf('budget_threshold'),
 ]);
 export type CreateAlertRule = z.infer<typeof createAlertRuleSchema>;
 export type CreateAlertRuleInput = z.input<typeof createAlertRuleSchema>;
