@@ -9,6 +9,7 @@ import { ConfigError, loadConfig } from './config/app-config';
 import { BillingCoreModule } from './billing/billing-core.module';
 import { InvoicesCoreModule } from './invoices/invoices-core.module';
 import { NotificationsCoreModule } from './notifications/notifications.module';
+import { RequestBodiesCoreModule } from './request-bodies/request-bodies.module';
 import { UsageModule } from './usage/usage.module';
 
 /** Queue processors without the HTTP surface: scale these separately from API replicas. */
@@ -23,7 +24,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  @Module({ imports: [...infrastructureModules(config), BillingCoreModule, InvoicesCoreModule, NotificationsCoreModule.forWorker(), UsageModule] })
+  @Module({ imports: [...infrastructureModules(config), BillingCoreModule, InvoicesCoreModule, NotificationsCoreModule.forWorker(), UsageModule, RequestBodiesCoreModule] })
   class WorkerModule {}
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
   app.useLogger(new PinoNestLogger(app.get<Logger>(LOGGER)));

@@ -8,21 +8,13 @@ import { InvoiceIssuedHooks, type IssuedInvoiceEvent } from '../src/invoices/inv
 import { monthContaining } from '../src/invoices/invoice-period';
 import { AdminClient } from './support/admin-client';
 import { inviteMember } from './support/console-session';
+import { eventually } from './support/eventually';
 import { startTestApp, type TestApp } from './support/test-app';
 
 interface BilledOrg {
   orgId: string;
   key: string;
   requests: Record<string, number>;
-}
-
-async function eventually<T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (ok(value) || Date.now() > until) return value;
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 const sequenceOf = (number: string) => Number(/^INV-\d{4}-(\d{6,})$/.exec(number)![1]);

@@ -12,6 +12,8 @@ import { type ModelPrice, worstCaseCost } from '../billing/money';
 import { promptTokenBound } from '../billing/prompt-bound';
 import { KeyPoolService } from '../key-pool/key-pool.service';
 import { GatewayMetricsService } from '../metrics/gateway-metrics.service';
+import { BodyCapture } from '../request-bodies/body-capture';
+import { RequestBodiesService } from '../request-bodies/request-bodies.service';
 import { RateLimiterService } from '../quotas/rate-limiter.service';
 import { CircuitBreakerService } from '../router/circuit-breaker.service';
 import { orderCandidates, parseModelRef } from '../router/deployment-selector';
@@ -21,6 +23,7 @@ import type { OrgRoutes, RouteDeployment } from '../router/route.types';
 import { RoutingSnapshotService } from '../router/routing-snapshot.service';
 import { explain } from '../router/strategies/routing-decision';
 import type { RoutingDecision, RoutingRequest } from '../router/strategies/routing-strategy';
+import { usageCost } from '../usage/usage-cost';
 import { UsageRecorderService } from '../usage/usage-recorder.service';
 import type { UsageBilling, UsageRecord } from '../usage/usage-record';
 import { backoffDelayMs, sleep } from './retry-backoff';
@@ -59,6 +62,7 @@ export class GatewayService {
     private readonly billing: BillingService,
     private readonly metrics: GatewayMetricsService,
     private readonly usage: UsageRecorderService,
+    private readonly bodies: RequestBodiesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -66,6 +70,7 @@ export class GatewayService {
   async proxy(operation: GatewayOperation, body: GatewayBody, principal: ApiKeyPrincipal, request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const startedAt = performance.now();
     const requestId = String(request.id);
+    const capture = principal.bodyLogMasker ? new BodyCapture(body) : null;
     maskForUpstream(body, principal);
     const routing = routingRequestOf(body, request.headers);
     const { modelName, candidates, decision, price } = await this.plan(body, principal, routing);
@@ -104,11 +109,14 @@ export class GatewayService {
     let lastDeployment: RouteDeployment | null = null;
     const finish = (record: Pick<UsageRecord, 'status' | 'usage' | 'ttftMs' | 'errorCode'>) => {
       admission.release(record.usage ? record.usage.inputTokens + record.usage.outputTokens : 0);
-      this.usage.record({
+      const usageRecord: UsageRecord = {
         requestId, orgId: principal.orgId, apiKeyId: principal.keyId, userId: principal.userId, model: modelName, routing: explanation, operation, streamed, ...record, billing,
         deploymentId: lastDeployment?.id ?? null, providerAccountId: lastDeployment?.account.id ?? null,
         latencyMs: Math.round(performance.now() - startedAt),
-      });
+      };
+      this.usage.record(usageRecord);
+      this.metrics.costSettled(modelName, lastDeployment?.account.name ?? null, usageCost(usageRecord));
+      if (capture) this.bodies.keep(principal.bodyLogMasker!, principal.orgId, requestId, record.status, capture);
     };
 
     let lastError: UpstreamError | null = null;
@@ -136,7 +144,7 @@ export class GatewayService {
           const attemptStart = performance.now();
           this.planner.started(deployment.id);
           const outcome = await this.attempts.run({
-            orgId: principal.orgId, deployment, key, op, body, streamed, ctx, reply, signal, clientSignal: clientAbort.signal, startedAt, headers,
+            orgId: principal.orgId, deployment, key, op, body, streamed, ctx, reply, signal, clientSignal: clientAbort.signal, startedAt, headers, capture,
           });
           this.planner.finished(
             deployment.id, outcome.kind !== 'failed' && !(outcome.kind === 'answered' && outcome.errorCode),

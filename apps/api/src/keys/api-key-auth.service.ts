@@ -10,6 +10,7 @@ import { AppException } from '../common/errors/app.exception';
 import { API_KEY_PREFIX, hashApiKey } from './api-key-secret';
 import { Org } from '../orgs/org.entity';
 import { compileMasker, type PiiMasker } from '../pii/pii-masker';
+import { bodyLogMasker } from '../request-bodies/body-log-masker';
 import { ApiKey } from './api-key.entity';
 
 /** What a /v1 request knows about its caller. */
@@ -28,6 +29,8 @@ export interface ApiKeyPrincipal {
   billing: { enabled: boolean; multiplierBp: number };
   /** The org's masker when it masks prompts before they go upstream. */
   upstreamMasker: PiiMasker | null;
+  /** The masker for stored bodies when the org logs request/response bodies; null = not logged. */
+  bodyLogMasker: PiiMasker | null;
 }
 
 const MISSING = Symbol('missing');
@@ -91,6 +94,7 @@ export class ApiKeyAuthService implements OnModuleDestroy {
       orgLimits: org?.limits ?? {},
       billing: { enabled: org?.billingEnabled ?? false, multiplierBp: org?.priceMultiplierBp ?? 10_000 },
       upstreamMasker: upstreamMaskerOf(org?.pii ?? null),
+      bodyLogMasker: bodyLogMasker(org),
     };
   }
 }
