@@ -8,6 +8,7 @@ import { LOGGER } from './common/logger.module';
 import { ConfigError, loadConfig } from './config/app-config';
 import { BillingCoreModule } from './billing/billing-core.module';
 import { InvoicesCoreModule } from './invoices/invoices-core.module';
+import { WorkerMetricsServer } from './metrics/worker-metrics.server';
 import { NotificationsCoreModule } from './notifications/notifications.module';
 import { RequestBodiesCoreModule } from './request-bodies/request-bodies.module';
 import { UsageModule } from './usage/usage.module';
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  @Module({ imports: [...infrastructureModules(config), BillingCoreModule, InvoicesCoreModule, NotificationsCoreModule.forWorker(), UsageModule, RequestBodiesCoreModule] })
+  @Module({ imports: [...infrastructureModules(config), BillingCoreModule, InvoicesCoreModule, NotificationsCoreModule.forWorker(), UsageModule, RequestBodiesCoreModule], providers: [WorkerMetricsServer] })
   class WorkerModule {}
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
   app.useLogger(new PinoNestLogger(app.get<Logger>(LOGGER)));
