@@ -116,6 +116,19 @@ describe('request/response body logging per org', () => {
     expect(JSON.parse(call.function.arguments)).toHaveProperty('order');
   });
 
+  it('names uploaded files by size instead of storing their bytes', async () => {
+    const form = new FormData();
+    form.append('model', 'logged');
+    form.append('prompt', `add a hat, then mail ${EMAIL}`);
+    form.append('image', new Blob([new Uint8Array(2048).fill(7)], { type: 'image/png' }), 'cat.png');
+    const res = await fetch(`${t.url}/v1/images/edits`, { method: 'POST', headers: { authorization: `Bearer ${key}` }, body: form });
+    expect(res.status, await res.text()).toBe(200);
+    const stored = await storedBody(res.headers.get('x-request-id')!);
+    expect(stored.request).toContain('[binary 2048 bytes]');
+    expect(stored.request).toContain('cat.png');
+    expect(stored.request).not.toContain(EMAIL);
+  });
+
   it('uses the org\'s own detectors when it has masking configured', async () => {
     await admin.call('PATCH', `/api/orgs/${orgId}`, {
       pii: { enabled: true, applyToLogs: true, applyToUpstream: false, builtins: ['email'], custom: [{ name: 'ticket', pattern: 'TCK-\\d{6}' }] },

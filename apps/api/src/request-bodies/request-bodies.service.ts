@@ -102,12 +102,17 @@ export class RequestBodiesService implements OnApplicationBootstrap {
 
 function maskedJob(masker: PiiMasker, orgId: string, requestId: string, status: number, capture: BodyCapture): BodyJob {
   const answer = capture.answer();
-  const request = bounded(JSON.stringify(masker.maskJson(capture.request)));
-  const response = answer.value === null ? null : bounded(JSON.stringify(masker.maskJson(answer.value)));
+  const request = bounded(JSON.stringify(masker.maskJson(capture.request), withoutBinary));
+  const response = answer.value === null ? null : bounded(JSON.stringify(masker.maskJson(answer.value), withoutBinary));
   return {
     requestId, orgId, status, request: request.text, response: response?.text ?? null,
     truncated: answer.truncated || request.cut || Boolean(response?.cut),
   };
+}
+
+/** Uploaded files (image edits) are named by size, not spelled out byte by byte. */
+function withoutBinary(_key: string, value: unknown): unknown {
+  return value instanceof Uint8Array ? `[binary ${value.byteLength} bytes]` : value;
 }
 
 function bounded(text: string): { text: string; cut: boolean } {
