@@ -85,6 +85,9 @@ describe('Prometheus metrics', () => {
     expect(await chat('metered', 'stream please', key, { stream: true, stream_options: { include_usage: true } })).toBe(200);
     // Five provider failures open the flaky deployment's breaker.
     for (let i = 0; i < 5; i++) expect(await chat('flaky', '[[mock:{"status":500}]]')).toBe(502);
+    // With its only breaker open the model has nowhere to go; an unknown model never had.
+    expect(await chat('flaky', 'anyone there?')).toBe(503);
+    expect(await chat('no-such-model', 'hello')).toBe(404);
     // The provider refuses the key itself: the key is disabled.
     expect(await chat('locked', '[[mock:{"status":401}]]')).toBe(502);
     expect(await chat('metered', 'first', limitedKey)).toBe(200);
@@ -115,7 +118,9 @@ describe('Prometheus metrics', () => {
   it('counts requests, durations and tokens', async () => {
     expect(delta('ai_router_requests_total', { model: 'metered', status_class: '2xx' })).toBe(6);
     expect(delta('ai_router_requests_total', { model: 'flaky', status_class: '5xx' })).toBe(5);
-    expect(await histogramDelta('ai_router_request_duration_seconds', { operation: 'chat' })).toBe(13);
+    expect(delta('ai_router_requests_total', { model: 'none', status_class: '5xx' })).toBe(1);
+    expect(delta('ai_router_requests_total', { model: 'none', status_class: '4xx' })).toBe(1);
+    expect(await histogramDelta('ai_router_request_duration_seconds', { operation: 'chat' })).toBe(15);
     expect(await histogramDelta('ai_router_time_to_first_token_seconds', { model: 'metered' })).toBe(1);
     expect(delta('ai_router_tokens_total', { model: 'metered', kind: 'input' })).toBeGreaterThan(0);
     expect(delta('ai_router_tokens_total', { model: 'metered', kind: 'output' })).toBeGreaterThan(0);

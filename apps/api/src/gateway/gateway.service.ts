@@ -73,7 +73,10 @@ export class GatewayService {
     const capture = principal.bodyLogMasker ? new BodyCapture(body) : null;
     maskForUpstream(body, principal);
     const routing = routingRequestOf(body, request.headers);
-    const { modelName, candidates, decision, price } = await this.plan(body, principal, routing);
+    const { modelName, candidates, decision, price } = await this.plan(body, principal, routing).catch((err: unknown) => {
+      this.metrics.unrouted(operation, err instanceof AppException ? err.status : 500, performance.now() - startedAt);
+      throw err;
+    });
     const admission = await this.limiter.admit(
       [{ id: `key:${principal.keyId}`, limits: principal.keyLimits }, { id: `org:${principal.orgId}`, limits: principal.orgLimits }],
       routing.promptTokens,

@@ -55,6 +55,15 @@ export class GatewayMetricsService {
     }
   }
 
+  /**
+   * A request answered before routing: unknown or forbidden model, or no deployment available (every
+   * breaker open). Counted so an outage shows in the error rate; the model label is "none" because the
+   * name a client sends is unbounded.
+   */
+  unrouted(operation: string, status: number, latencyMs: number): void {
+    this.observe(operation, 'none', status, latencyMs, null, null);
+  }
+
   /** `reason`: rate_limit_exceeded or insufficient_quota. */
   refused(reason: string): void {
     this.refusals.inc({ reason });
