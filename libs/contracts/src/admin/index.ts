@@ -15,3 +15,4 @@ export * from './quotas.schema';
 export * from './monitoring.schema';
 export * from './alerts.schema';
 export * from './credits.schema';
+export * from './request-logging.schema';
