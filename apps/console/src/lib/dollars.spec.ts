@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDollars, ratio } from './dollars';
+import { editableDollars, formatDollars, ratio } from './dollars';
 
 describe('formatDollars', () => {
   it('shows cents, grouped thousands and no float artefacts', () => {
@@ -25,5 +25,13 @@ describe('ratio', () => {
   it('is the share of the whole, and 0 without one', () => {
     expect(ratio('25', '100')).toBe(0.25);
     expect(ratio('5.000000000', '0')).toBe(0);
+  });
+});
+
+describe('editableDollars', () => {
+  it('drops trailing zeros beyond the cents', () => {
+    expect(editableDollars('25.000000000')).toBe('25.00');
+    expect(editableDollars('0.004500000')).toBe('0.0045');
+    expect(editableDollars('12.5')).toBe('12.5');
   });
 });

@@ -21,3 +21,8 @@ export function ratio(part: string, whole: string): number {
   const total = Number(whole);
   return total > 0 ? Number(part) / total : 0;
 }
+
+/** An amount as a person would type it back into a form: "25.000000000" -> "25.00", "0.004500000" -> "0.0045". */
+export function editableDollars(amount: string): string {
+  return amount.replace(/(\.\d\d\d*?)0+$/, '$1');
+}

@@ -7,6 +7,7 @@ import { Dialog } from '../../components/dialog';
 import { errorMessage } from '../../components/error-alert';
 import { Field, fieldAria, FormError, useRevealFirstError } from '../../components/field';
 import { FormActions } from '../../components/form-actions';
+import { editableDollars } from '../../lib/dollars';
 import { listOf, validate, type FieldErrors } from '../../lib/zod-form';
 import { METRIC_NAMES, PERIOD_NAMES, SCOPE_NAMES } from './quota-format';
 
@@ -28,7 +29,7 @@ const LIMIT_HINT: Record<QuotaMetric, string> = {
 };
 
 /** Cost limits come back with 9 decimals; the form shows them as typed ("25.00"). */
-const editableLimit = (quota: QuotaView) => (quota.metric === 'cost' ? quota.limit.replace(/(\.\d\d\d*?)0+$/, '$1') : quota.limit);
+const editableLimit = (quota: QuotaView) => (quota.metric === 'cost' ? editableDollars(quota.limit) : quota.limit);
 
 export function QuotaForm({ quota, apiKeys, members, pending, error, onSubmit, onClose }: QuotaFormProps) {
   const [name, setName] = useState(quota?.name ?? '');

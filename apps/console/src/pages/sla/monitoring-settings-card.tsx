@@ -4,7 +4,7 @@ import { errorMessage } from '../../components/error-alert';
 import { Field, fieldAria, FormError } from '../../components/field';
 import { SubmitButton } from '../../components/form-actions';
 import { QueryState } from '../../components/query-state';
-import { formatDollars } from '../../lib/dollars';
+import { editableDollars, formatDollars } from '../../lib/dollars';
 import { optionalNumber, validate, type FieldErrors } from '../../lib/zod-form';
 import { useMonitoringSettings, useSaveMonitoringSettings } from './use-monitoring';
 
@@ -56,7 +56,7 @@ export function MonitoringSettingsCard({ orgId, title, settings, canEdit, saveLa
 
 function SettingsForm({ orgId, view, settings, saveLabel }: { orgId: string; view: MonitoringSettingsView; settings: Setting[]; saveLabel: string }) {
   const save = useSaveMonitoringSettings(orgId);
-  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(settings.map((s) => [s, String(view[s])])));
+  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(settings.map((s) => [s, s === 'anomalyMinSpend' ? editableDollars(view[s]) : String(view[s])])));
   const [errors, setErrors] = useState<FieldErrors>({});
   const submit = (event: FormEvent) => {
     event.preventDefault();
