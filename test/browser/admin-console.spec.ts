@@ -245,7 +245,7 @@ describe('console as an admin', () => {
       await budget.waitFor({ state: 'detached' });
 
       // Org rate limits per client address sit next to the quotas.
-      await page.getByLabel('Requests / min for each client ip').fill('600');
+      await page.getByLabel('Requests / min, Each client IP').fill('600');
       await page.getByRole('button', { name: 'Save rate limits' }).click();
       await page.getByText('Rate limits saved.').waitFor();
       const org = await owner.call<{ ipLimits: object }>('GET', `/api/orgs/${orgId}`);

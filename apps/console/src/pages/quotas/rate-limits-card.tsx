@@ -71,7 +71,7 @@ function LimitsForm({ org, save, canEdit }: { org: OrgView; save: ReturnType<typ
           className="input"
           inputMode="numeric"
           placeholder="No limit"
-          aria-label={`${label} for ${LEVELS.find((l) => l.key === level)!.label.toLowerCase()}`}
+          aria-label={`${label}, ${LEVELS.find((l) => l.key === level)!.label}`}
           aria-invalid={errors[path] ? true : undefined}
           title={errors[path]}
           value={draft[level][field]}
