@@ -23,7 +23,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/audit', label: 'Audit log', summary: 'Who changed what, and when.', permission: 'audit:read' },
   { path: '/usage', label: 'Usage', summary: 'Requests, tokens and cost by key, model and member.', comingSoon: true },
   { path: '/billing', label: 'Billing', summary: 'Balance, top-ups, invoices and budgets.', comingSoon: true },
-  { path: '/sla', label: 'SLA', summary: 'Availability and latency reports per provider and model.', comingSoon: true },
+  { path: '/quotas', label: 'Quotas & budgets', summary: 'Request, token and spend limits per period for the org, an API key or a member, and rate limits.', permission: 'quotas:read' },
+  { path: '/sla', label: 'SLA', summary: 'Availability, success rate, latency and error budget per provider, deployment and model.', permission: 'monitoring:read' },
+  { path: '/cost', label: 'Cost', summary: 'Spend per day and model, the forecast to month end, and unusual spikes.', permission: 'monitoring:read' },
   { path: '/alerts', label: 'Alerts', summary: 'Rules and notification channels for errors, latency and spend.', comingSoon: true },
 ];
 

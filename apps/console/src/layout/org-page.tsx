@@ -14,7 +14,10 @@ import { OrgNotFoundPage } from '../pages/org-not-found-page';
 import { PageHeader } from '../pages/page-header';
 import { PlaygroundPage } from '../pages/playground/playground-page';
 import { ProvidersPage } from '../pages/providers/providers-page';
+import { QuotasPage } from '../pages/quotas/quotas-page';
 import { RoutingPage } from '../pages/routing/routing-page';
+import { SlaPage } from '../pages/sla/sla-page';
+import { CostPage } from '../pages/cost/cost-page';
 import { findNavItem } from './nav-items';
 import type { PageProps } from './page-props';
 
@@ -27,6 +30,9 @@ const PAGES: Record<string, ComponentType<PageProps>> = {
   '/playground': PlaygroundPage,
   '/members': MembersPage,
   '/audit': AuditPage,
+  '/quotas': QuotasPage,
+  '/sla': SlaPage,
+  '/cost': CostPage,
 };
 
 /**
