@@ -4,7 +4,8 @@ import type { Agent } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdminClient } from './support/admin-client';
 import {
-  billingState, chargesByRequest, createBilledOrg, expectedCharge, postChat, type PriceDollars, settledState, topUp, wideClient,
+  billingState, chargesByRequest, createBilledOrg, expectedCharge, postChat, type PriceDollars, settledState, topUp, usageRows,
+  wideClient,
 } from './support/billing';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -73,7 +74,9 @@ async function expectExactBilling(db: DataSource, orgId: string, result: BurstRe
   expect(result.negativeSamples).toEqual([]);
 
   const after = await settledState(db, orgId, COVERED);
-  expect(after.usageRows).toBe(COVERED);
+  const billed = (await usageRows(db, orgId)).filter((r) => r.costNano !== 0n);
+  expect(billed.map((r) => r.requestId).sort()).toEqual([...result.requestIds].sort());
+  expect(billed.map((r) => r.costNano)).toEqual(billed.map(() => HOLD));
   expect(after.charges).toBe(COVERED);
   expect(after.chargeSum).toBe(-HOLD * BigInt(COVERED));
   expect(after.usageCost).toBe(HOLD * BigInt(COVERED));

@@ -8,6 +8,8 @@ export interface PriceDollars {
   inputPerMillion: string;
   outputPerMillion: string;
   perRequest: string;
+  /** Unset: cached prompt tokens are free. */
+  cachedInputPerMillion?: string;
   outputLimitTokens: number;
 }
 
@@ -37,7 +39,7 @@ export async function topUp(admin: AdminClient, orgId: string, nano: bigint): Pr
 /**
  * The test oracle for the written cost rule (apps/api/src/billing/money.ts), kept separate from the
  * product's code on purpose: each priced component in nano-dollars rounded UP, their sum times the
- * multiplier in basis points rounded UP. Input price applies to every prompt token (no cache here).
+ * multiplier in basis points rounded UP. For requests without cached prompt tokens.
  */
 export function expectedCharge(inputTokens: number, outputTokens: number, price: PriceDollars, multiplierBp: number): bigint {
   const up = (numerator: bigint, denominator: bigint) => (numerator + denominator - 1n) / denominator;
@@ -77,17 +79,31 @@ export async function billingState(db: DataSource, orgId: string): Promise<Billi
 }
 
 /**
- * Usage is written off the request path: waits until every request has its usage row and no hold is
- * left held, as the product's own tables show it. Fails with the last state seen after `timeoutMs`.
+ * Usage is written off the request path: waits until no hold is left held and every admitted request
+ * (each has a hold) has its usage row, as the product's own tables show it, and at least `minRows`
+ * rows exist. Fails with the last state seen after `timeoutMs`.
  */
-export async function settledState(db: DataSource, orgId: string, usageRows: number, timeoutMs = 60_000): Promise<BillingState> {
+export async function settledState(db: DataSource, orgId: string, minRows: number, timeoutMs = 60_000): Promise<BillingState> {
   const until = Date.now() + timeoutMs;
   for (;;) {
-    const state = await billingState(db, orgId);
-    if (state.usageRows >= usageRows && state.openHolds === 0 && state.held === 0n) return state;
-    if (Date.now() > until) throw new Error(`usage did not settle in ${timeoutMs} ms: expected ${usageRows} rows, have ${JSON.stringify(state, (_, v) => (typeof v === 'bigint' ? v.toString() : v))}`);
+    const [state, [unrecorded]] = await Promise.all([
+      billingState(db, orgId),
+      db.query(
+        `SELECT count(*)::int AS n FROM holds h WHERE h.org_id = $1 AND NOT EXISTS (SELECT 1 FROM usage_logs u WHERE u.request_id = h.request_id)`, [orgId]),
+    ]);
+    if (state.usageRows >= minRows && state.openHolds === 0 && state.held === 0n && unrecorded.n === 0) return state;
+    if (Date.now() > until) {
+      const seen = JSON.stringify({ ...state, unrecorded: unrecorded.n }, (_, v) => (typeof v === 'bigint' ? v.toString() : v));
+      throw new Error(`usage did not settle in ${timeoutMs} ms: expected at least ${minRows} rows, have ${seen}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** Request ids the gateway admitted: each placed a hold before calling upstream. */
+export async function heldRequestIds(db: DataSource, orgId: string): Promise<Set<string>> {
+  const rows: { request_id: string }[] = await db.query('SELECT request_id FROM holds WHERE org_id = $1', [orgId]);
+  return new Set(rows.map((r) => r.request_id));
 }
 
 export interface UsageRow {
