@@ -121,6 +121,10 @@ describe('the money adds up over 10,000 mixed requests', () => {
     const rows = await usageRows(db, orgId);
     const charges = await chargesByRequest(db, orgId);
     const admitted = await heldRequestIds(db, orgId);
+    const overHold = await db.query(
+      `SELECT l.request_id FROM ledger_entries l JOIN holds h ON h.request_id = l.request_id
+        WHERE l.org_id = $1 AND l.entry_type = 'charge' AND -l.amount_nano > h.amount_nano`, [orgId]);
+    expect(overHold, 'charged more than the hold placed for it').toEqual([]);
     // Every admitted request (it placed a hold) has its usage row. A request the router refused before
     // admission (its model's only deployment behind an open circuit breaker) placed no hold and is never charged.
     const rowIds = new Set(rows.map((r) => r.requestId));

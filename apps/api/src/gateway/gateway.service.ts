@@ -189,7 +189,10 @@ export class GatewayService {
     }
     const maxOutput = generates ? Number(body.max_completion_tokens ?? body.max_tokens) : 0;
     const images = operation === 'image' || operation === 'imageEdit' ? Number((body as { n?: number }).n ?? 1) : 0;
-    const hold = worstCaseCost(promptTokenBound(body), maxOutput, images, effective, principal.billing.multiplierBp);
+    // Each of n choices (best_of candidates for completions) may use max_tokens of output.
+    const { n, best_of: bestOf } = body as { n?: unknown; best_of?: unknown };
+    const choices = generates ? Math.max(1, ...[n, bestOf].filter((v): v is number => Number.isInteger(v))) : 1;
+    const hold = worstCaseCost(promptTokenBound(body), maxOutput, images, effective, principal.billing.multiplierBp, choices);
     await this.billing.placeHold(principal.orgId, requestId, hold);
     const text = (v: bigint) => v.toString();
     return {
