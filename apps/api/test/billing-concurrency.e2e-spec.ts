@@ -1,6 +1,5 @@
 import { type MockProvider, startMockProvider } from '@ai-router/mock-provider';
 import { DataSource } from 'typeorm';
-import type { Agent } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdminClient } from './support/admin-client';
 import {
@@ -26,6 +25,8 @@ const COVERED = 37;
 const CONTENT = `[[mock:{"latencyMs":300,"reply":"${'word '.repeat(80)}"}]]`;
 
 interface BurstResult {
+  /** Client connections the API instances held once the burst was answered (one per request in flight at once). */
+  connections: number;
   statuses: number[];
   refusals: unknown[];
   requestIds: string[];
@@ -33,8 +34,10 @@ interface BurstResult {
   samples: number;
 }
 
-/** Fires BURST requests at once (spread over `urls`) while sampling the org's balance until all answered. */
-async function burst(db: DataSource, orgId: string, urls: string[], key: string, dispatcher: Agent): Promise<BurstResult> {
+/** Fires BURST requests at once (spread over `apps`) while sampling the org's balance until all answered. */
+async function burst(db: DataSource, orgId: string, apps: TestApp[], key: string): Promise<BurstResult> {
+  // A fresh pool: it opens a new connection only while all of its others are busy.
+  const dispatcher = wideClient();
   const negativeSamples: string[] = [];
   let samples = 0;
   let running = true;
@@ -48,7 +51,7 @@ async function burst(db: DataSource, orgId: string, urls: string[], key: string,
   })();
   const answers = await Promise.all(Array.from({ length: BURST }, async (_, i) => {
     const res = await postChat({
-      url: urls[i % urls.length]!, key, dispatcher,
+      url: apps[i % apps.length]!.url, key, dispatcher,
       body: { model: 'metered', max_tokens: MAX_TOKENS, messages: [{ role: 'user', content: CONTENT }] },
     });
     return { status: res.statusCode, requestId: String(res.headers['x-request-id'] ?? ''), body: await res.body.json() };
@@ -56,7 +59,12 @@ async function burst(db: DataSource, orgId: string, urls: string[], key: string,
     running = false;
   });
   await sampler;
+  const connections = (await Promise.all(apps.map((a) => new Promise<number>((resolve, reject) => {
+    a.app.getHttpServer().getConnections((err: Error | null, count: number) => (err ? reject(err) : resolve(count)));
+  })))).reduce((sum, n) => sum + n, 0);
+  await dispatcher.close();
   return {
+    connections,
     statuses: answers.map((a) => a.status),
     refusals: answers.filter((a) => a.status === 429).map((a) => a.body),
     requestIds: answers.filter((a) => a.status === 200).map((a) => a.requestId),
@@ -65,6 +73,7 @@ async function burst(db: DataSource, orgId: string, urls: string[], key: string,
 }
 
 async function expectExactBilling(db: DataSource, orgId: string, result: BurstResult): Promise<void> {
+  expect(result.connections).toBeGreaterThanOrEqual(BURST);
   expect(result.statuses.filter((s) => s === 200)).toHaveLength(COVERED);
   expect(result.statuses.filter((s) => s === 429)).toHaveLength(BURST - COVERED);
   for (const refusal of result.refusals) {
@@ -92,17 +101,14 @@ describe('prepaid billing under a burst of 500 simultaneous requests', () => {
   let second: TestApp | null = null;
   let admin: AdminClient;
   let mock: MockProvider;
-  let dispatcher: Agent;
 
   beforeAll(async () => {
     t = await startTestApp();
     if (shared) second = await startTestApp(t.env);
     admin = new AdminClient(t.url, await t.ownerToken());
     mock = await startMockProvider({ port: 0, recordRequests: false });
-    dispatcher = wideClient();
   });
   afterAll(async () => {
-    await dispatcher?.close();
     await second?.close();
     await t?.close();
     await mock?.close();
@@ -117,12 +123,12 @@ describe('prepaid billing under a burst of 500 simultaneous requests', () => {
   it('admits exactly the requests the balance covers, refuses the rest with insufficient_quota, never overdraws', async () => {
     const { orgId, key } = await billedOrg('Burst');
     const db = t.app.get(DataSource);
-    await expectExactBilling(db, orgId, await burst(db, orgId, [t.url], key, dispatcher));
+    await expectExactBilling(db, orgId, await burst(db, orgId, [t], key));
   }, 120_000);
 
   it.runIf(shared)('does the same across two API instances sharing PostgreSQL and Redis', async () => {
     const { orgId, key } = await billedOrg('Burst across instances');
     const db = t.app.get(DataSource);
-    await expectExactBilling(db, orgId, await burst(db, orgId, [t.url, second!.url], key, dispatcher));
+    await expectExactBilling(db, orgId, await burst(db, orgId, [t, second!], key));
   }, 120_000);
 });
