@@ -85,6 +85,10 @@ export const configSchema = z.object({
   CONSOLE_DIR: z.string().optional(),
   /** Run queue processors inside the API process (always on when embedded). */
   RUN_WORKER: booleanFlag.optional(),
+  /** Usage records waiting to be written (per process without Redis, shared with Redis); when full, /v1 answers 503. */
+  USAGE_BUFFER_MAX: z.coerce.number().int().min(1).default(100_000),
+  /** Months of per-request usage rows kept (the current month included); rollups are kept longer. */
+  USAGE_RETENTION_MONTHS: z.coerce.number().int().min(1).default(13),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;

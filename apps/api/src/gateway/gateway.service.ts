@@ -64,7 +64,9 @@ export class GatewayService {
   ) {}
 
   async proxy(operation: GatewayOperation, body: GatewayBody, principal: ApiKeyPrincipal, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    this.usage.admit();
     const startedAt = performance.now();
+    const receivedAt = new Date().toISOString();
     const requestId = String(request.id);
     maskForUpstream(body, principal);
     const routing = routingRequestOf(body, request.headers);
@@ -105,7 +107,7 @@ export class GatewayService {
     const finish = (record: Pick<UsageRecord, 'status' | 'usage' | 'ttftMs' | 'errorCode'>) => {
       admission.release(record.usage ? record.usage.inputTokens + record.usage.outputTokens : 0);
       this.usage.record({
-        requestId, orgId: principal.orgId, apiKeyId: principal.keyId, userId: principal.userId, model: modelName, routing: explanation, operation, streamed, ...record, billing,
+        requestId, startedAt: receivedAt, orgId: principal.orgId, apiKeyId: principal.keyId, userId: principal.userId, model: modelName, routing: explanation, operation, streamed, ...record, billing,
         deploymentId: lastDeployment?.id ?? null, providerAccountId: lastDeployment?.account.id ?? null,
         latencyMs: Math.round(performance.now() - startedAt),
       });

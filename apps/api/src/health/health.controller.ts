@@ -3,6 +3,7 @@ import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthI
 import type Redis from 'ioredis';
 import { MessageQueueService } from '../queue/message-queue.service';
 import { REDIS } from '../redis/redis.module';
+import { UsageRecorderService } from '../usage/usage-recorder.service';
 
 @Controller('health')
 export class HealthController {
@@ -12,6 +13,7 @@ export class HealthController {
     private readonly db: TypeOrmHealthIndicator,
     private readonly queue: MessageQueueService,
     @Inject(REDIS) private readonly redis: Redis | null,
+    private readonly usage: UsageRecorderService,
   ) {}
 
   /** Liveness: the process answers; deliberately touches nothing else. */
@@ -30,6 +32,12 @@ export class HealthController {
       async () => {
         const queue = this.indicator.check('queue');
         return (await this.queue.healthy()) ? queue.up({ driver: this.queue.driverName }) : queue.down({ driver: this.queue.driverName });
+      },
+      () => {
+        // Degraded (writes failing, records buffered) still serves; full refuses /v1, so it is down.
+        const status = this.usage.status();
+        const usage = this.indicator.check('usageWriter');
+        return status.state === 'full' ? usage.down({ ...status }) : usage.up({ ...status });
       },
       ...(this.redis ? [async () => {
         const redis = this.indicator.check('redis');

@@ -2,11 +2,12 @@ import { Global, Module } from '@nestjs/common';
 import { PrometheusModule } from '@willsoto/nestjs-prometheus';
 import { GATEWAY_METRIC_PROVIDERS, GatewayMetricsService } from './gateway-metrics.service';
 import { QueueMetricsService } from './queue-metrics.service';
+import { USAGE_WRITER_METRIC_PROVIDERS, UsageWriterMetricsService } from './usage-writer-metrics.service';
 
 @Global()
 @Module({
   imports: [PrometheusModule.register({ path: '/metrics', defaultMetrics: { enabled: true } })],
-  providers: [...GATEWAY_METRIC_PROVIDERS, GatewayMetricsService, QueueMetricsService],
-  exports: [GatewayMetricsService],
+  providers: [...GATEWAY_METRIC_PROVIDERS, ...USAGE_WRITER_METRIC_PROVIDERS, GatewayMetricsService, UsageWriterMetricsService, QueueMetricsService],
+  exports: [GatewayMetricsService, UsageWriterMetricsService],
 })
 export class MetricsModule {}

@@ -1,10 +1,11 @@
 /** Queue names; one per kind of background work. */
 export enum QueueName {
-  Usage = 'usage',
   HealthChecks = 'health-checks',
   Notifications = 'notifications',
   Invoices = 'invoices',
   Billing = 'billing',
+  /** Periodic maintenance (usage partitions and retention). */
+  Schedule = 'schedule',
 }
 
 export interface QueueJob<T = unknown> {
