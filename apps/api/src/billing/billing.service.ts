@@ -7,6 +7,8 @@ import { AppException } from '../common/errors/app.exception';
 import { Org } from '../orgs/org.entity';
 import type { LedgerEntryType } from './ledger-entry.entity';
 
+const BILLING_RETRY_AFTER_SECONDS = 5;
+
 /** One finished request to settle: its hold is freed and `cost` (nano-dollars, may be 0) charged. */
 export interface Settlement {
   orgId: string;
@@ -27,6 +29,8 @@ export class BillingService {
    * Reserves `amount` for a request, or refuses when balance minus holds cannot cover it. One statement
    * decides and records the hold, so it is atomic on PostgreSQL and on embedded PGlite (where all
    * requests share one connection) alike, and concurrent requests on any instance never overdraw.
+   * Without the database the balance cannot be checked: the request is refused with 503 and
+   * Retry-After (fail closed), while unbilled orgs keep being served.
    */
   async placeHold(orgId: string, requestId: string, amount: bigint): Promise<void> {
     const rows = await this.db.query(
@@ -34,7 +38,12 @@ export class BillingService {
          UPDATE orgs SET held_nano = held_nano + $2 WHERE id = $1 AND balance_nano - held_nano >= $2 RETURNING id)
        INSERT INTO holds (request_id, org_id, amount_nano, state) SELECT $3, id, $2, 'held' FROM reserved RETURNING request_id`,
       [orgId, amount.toString(), requestId],
-    );
+    ).catch(() => {
+      // The database is unreachable (its readiness check says so); the client only needs to retry.
+      throw new AppException(AppErrorCode.Overloaded, 'Billing is unavailable right now, so the request cannot be admitted. Retry shortly.', {
+        retryAfterSeconds: BILLING_RETRY_AFTER_SECONDS,
+      });
+    });
     if (!firstRow(rows)) {
       throw new AppException(AppErrorCode.InsufficientQuota, 'You exceeded your current quota: the balance cannot cover this request. Top up to continue.');
     }

@@ -1,5 +1,6 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import type { FastifyReply } from 'fastify';
 import type Redis from 'ioredis';
 import { MessageQueueService } from '../queue/message-queue.service';
 import { REDIS } from '../redis/redis.module';
@@ -23,10 +24,21 @@ export class HealthController {
     return this.health.check([]);
   }
 
-  /** Readiness: every dependency this instance needs to serve. */
+  /**
+   * Readiness: every dependency this instance needs to serve. When one is down the answer is 503 with
+   * the same per-dependency details (the app's error filter would otherwise replace them).
+   */
   @Get('ready')
   @HealthCheck()
-  ready() {
+  async ready(@Res({ passthrough: true }) reply: FastifyReply) {
+    return this.checkReady().catch((err: unknown) => {
+      if (!(err instanceof ServiceUnavailableException)) throw err;
+      void reply.status(503);
+      return err.getResponse();
+    });
+  }
+
+  private checkReady() {
     return this.health.check([
       () => this.db.pingCheck('database', { timeout: 2_000 }),
       async () => {
