@@ -66,14 +66,17 @@ describe('prepaid billing: holds, settlement, ledger', () => {
   });
 
   it('admits exactly as many simultaneous requests as the balance covers, and never overdraws', async () => {
-    const hold = worstCaseCost(promptTokenBound({ messages: [{ role: 'user', content: '[[mock:{"latencyMs":300}]]' }] }), 10, 0, {
+    // Slow enough that every admission is decided before the first request settles and frees its hold
+    // (deciding 60 holds on one org row takes several hundred ms on a loaded machine).
+    const slow = '[[mock:{"latencyMs":2000}]]';
+    const hold = worstCaseCost(promptTokenBound({ messages: [{ role: 'user', content: slow }] }), 10, 0, {
       inputPerMillion: parseDollars(PRICE.inputPerMillion), outputPerMillion: parseDollars(PRICE.outputPerMillion), cachedInputPerMillion: 0n,
       cacheWritePerMillion: 0n, perImage: 0n, perRequest: 0n, outputLimitTokens: 4096,
     }, MULTIPLIER_BP);
     const covered = 7;
     await admin.call('POST', `/api/orgs/${orgId}/billing/top-ups`, { amount: (Number(hold * BigInt(covered)) / 1e9).toFixed(9) });
     const before = await state();
-    const statuses = (await Promise.all(Array.from({ length: 60 }, () => chat('slow', '[[mock:{"latencyMs":300}]]')))).map((r) => r.status);
+    const statuses = (await Promise.all(Array.from({ length: 60 }, () => chat('slow', slow)))).map((r) => r.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(covered);
     expect(statuses.filter((s) => s === 429)).toHaveLength(60 - covered);
     const after = await eventually(state, (s) => s.held === 0n && s.usageRows >= before.usageRows + covered);

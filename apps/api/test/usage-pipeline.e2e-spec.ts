@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { UsageReport } from '@ai-router/contracts';
+import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BillingService } from '../src/billing/billing.service';
@@ -94,6 +95,25 @@ describe('usage pipeline: batches, rollups, partitions, reports', () => {
     expect(rollups).toEqual({ old: 1, hourly: 2 });
     // Running again changes nothing.
     expect(await maintenance.maintain(now)).toMatchObject({ create: [], drop: [] });
+  });
+
+  it.runIf(process.env.REDIS_URL)('writes the batch of an instance that died mid-write, once its heartbeat has expired', async () => {
+    const orgId = await newOrg('Crashed');
+    const redis = new Redis(process.env.REDIS_URL!);
+    try {
+      // What a crashed instance leaves: registered as a consumer, a batch in its processing list, no heartbeat.
+      const base = `${t.env.REDIS_PREFIX}:usage`;
+      const orphans = [usageRecord(orgId, new Date()), usageRecord(orgId, new Date())];
+      await redis.multi().sadd(`${base}:consumers`, 'crashed').rpush(`${base}:processing:crashed`, ...orphans.map((r) => JSON.stringify(r))).exec();
+      const rows = async () => ((await db.query('SELECT count(*)::int AS n FROM usage_logs WHERE org_id = $1', [orgId])) as { n: number }[])[0]!.n;
+      const until = Date.now() + 15_000;
+      while ((await rows()) < 2 && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+      expect(await rows()).toBe(2);
+      expect(await redis.exists(`${base}:processing:crashed`)).toBe(0);
+      expect(await redis.sismember(`${base}:consumers`, 'crashed')).toBe(0);
+    } finally {
+      redis.disconnect();
+    }
   });
 
   it('reports the same numbers as the raw rows, whatever the range and grouping', async () => {
