@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { UsageReport } from '@ai-router/contracts';
 import Redis from 'ioredis';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BillingService } from '../src/billing/billing.service';
@@ -9,7 +10,9 @@ import { UsageBatchStore } from '../src/usage/usage-batch.store';
 import { UsagePartitionService } from '../src/usage/usage-partition.service';
 import { monthStart, partitionName } from '../src/usage/usage-partitions';
 import type { UsageRecord } from '../src/usage/usage-record';
+import { UsageRecorderService } from '../src/usage/usage-recorder.service';
 import { AdminClient } from './support/admin-client';
+import { createTestDatabase } from './support/test-database';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const PRICE = { inputPerMillion: '3000000000', outputPerMillion: '15000000000', cachedInputPerMillion: '0', cacheWritePerMillion: '0', perImage: '0', perRequest: '0' };
@@ -157,5 +160,30 @@ describe('usage pipeline: batches, rollups, partitions, reports', () => {
     const own = await fetch(`${t.url}/v1/usage?groupBy=day&${range}`, { headers: { authorization: `Bearer ${key.secret}` } });
     expect(own.status).toBe(200);
     expect(((await own.json()) as UsageReport).totals).toEqual(await raw(key.id));
+  });
+});
+
+/** Needs a database that outlives the app, so PostgreSQL; PGlite closes with it. */
+describe.runIf(process.env.DATABASE_URL)('usage pipeline: graceful shutdown', () => {
+  it('writes what the instance buffered before it stops; with Redis, whatever it did not write stays in the shared list', async () => {
+    const database = await createTestDatabase();
+    const t = await startTestApp({ DATABASE_URL: database.url!, SEED_DEMO: 'false' });
+    const direct = new Client({ connectionString: database.url });
+    await direct.connect();
+    const redis = process.env.REDIS_URL ? new Redis(process.env.REDIS_URL) : null;
+    try {
+      const orgId = randomUUID();
+      const recorder = t.app.get(UsageRecorderService);
+      for (let i = 0; i < 300; i++) recorder.record(usageRecord(orgId, new Date()));
+      await t.app.close();
+      const { rows: [{ n }] } = await direct.query<{ n: number }>('SELECT count(*)::int AS n FROM usage_logs WHERE org_id = $1', [orgId]);
+      const waiting = redis ? await redis.llen(`${t.env.REDIS_PREFIX}:usage:buffer`) : 0;
+      expect(n + waiting).toBe(300);
+      if (!redis) expect(n).toBe(300);
+    } finally {
+      redis?.disconnect();
+      await direct.end();
+      await database.drop();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type Redis from 'ioredis';
 import type { Logger } from 'pino';
 import { AppErrorCode } from '../common/errors/app-error-code';
@@ -34,7 +34,7 @@ export interface UsageWriterState {
  * refuses new /v1 requests with 503 rather than ever dropping a record. Every instance flushes.
  */
 @Injectable()
-export class UsageRecorderService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class UsageRecorderService implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly buffer: UsageBuffer;
   private readonly stopping = new AbortController();
   private loop: Promise<void> | null = null;
@@ -79,16 +79,28 @@ export class UsageRecorderService implements OnApplicationBootstrap, BeforeAppli
     };
   }
 
-  /** Writes what this process holds before the database and Redis connections close. */
+  /** Stops the flusher and writes what this process holds, before the HTTP server closes. */
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping.abort();
     await this.loop;
-    const deadline = Date.now() + SHUTDOWN_DRAIN_MS;
+    await this.drain(SHUTDOWN_DRAIN_MS);
+  }
+
+  /**
+   * Requests that were in flight while the HTTP server closed recorded after the first drain; this
+   * module shuts down before the database and Redis ones (Nest closes dependents first), so write them too.
+   */
+  async onApplicationShutdown(): Promise<void> {
+    await this.drain(SHUTDOWN_DRAIN_MS);
+    if (this.buffer.held() > 0) this.logger.error({ records: this.buffer.held() }, 'usage records not written at shutdown');
+    await this.buffer.close();
+  }
+
+  private async drain(withinMs: number): Promise<void> {
+    const deadline = Date.now() + withinMs;
     while (this.buffer.held() > 0 && Date.now() < deadline) {
       if (!(await this.flushOnce())) await sleep(backoffDelayMs(this.failures), AbortSignal.timeout(Math.max(0, deadline - Date.now())));
     }
-    if (this.buffer.held() > 0) this.logger.error({ records: this.buffer.held() }, 'usage records not written at shutdown');
-    await this.buffer.close();
   }
 
   private async run(): Promise<void> {
