@@ -119,6 +119,24 @@ describe('usage pipeline: batches, rollups, partitions, reports', () => {
     }
   });
 
+  it('sets aside a record the database refuses, instead of letting it stop all usage writing', async () => {
+    const orgId = await newOrg('Refused');
+    const recorder = t.app.get(UsageRecorderService);
+    // More tokens than the column holds: the database refuses this record however often it is retried.
+    const refused = usageRecord(orgId, new Date(), { usage: { inputTokens: 3_000_000_000, outputTokens: 1, cachedInputTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0 } });
+    const fine = [usageRecord(orgId, new Date()), usageRecord(orgId, new Date())];
+    recorder.record(fine[0]!);
+    recorder.record(refused);
+    recorder.record(fine[1]!);
+    const ids = async () => ((await db.query('SELECT request_id FROM usage_logs WHERE org_id = $1 ORDER BY request_id', [orgId])) as { request_id: string }[]).map((r) => r.request_id);
+    const until = Date.now() + 15_000;
+    while ((await ids()).length < 2 && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+    expect(await ids()).toEqual(fine.map((r) => r.requestId).sort());
+    expect(recorder.status()).toMatchObject({ state: 'ok', backlog: 0 });
+    const metrics = await (await fetch(`${t.url}/metrics`)).text();
+    expect(metrics).toMatch(/ai_router_usage_writer_rejected_total 1\b/);
+  });
+
   it('reports the same numbers as the raw rows, whatever the range and grouping', async () => {
     const orgId = await newOrg('Reported');
     const key = await admin.call<{ id: string; secret: string }>('POST', `/api/orgs/${orgId}/api-keys`, { name: 'reporting' });

@@ -6,12 +6,14 @@ const BACKLOG = 'ai_router_usage_writer_backlog';
 const FAILURES = 'ai_router_usage_writer_failures_total';
 const FLUSH = 'ai_router_usage_writer_flush_duration_seconds';
 const WRITTEN = 'ai_router_usage_writer_rows_total';
+const REJECTED = 'ai_router_usage_writer_rejected_total';
 
 export const USAGE_WRITER_METRIC_PROVIDERS = [
   makeGaugeProvider({ name: BACKLOG, help: 'Usage records waiting to be written (with Redis: the shared buffer as this instance last saw it)' }),
   makeCounterProvider({ name: FAILURES, help: 'Usage batch writes that failed (the batch stays buffered and is retried)' }),
   makeHistogramProvider({ name: FLUSH, help: 'Duration of one usage batch transaction', buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5] }),
   makeCounterProvider({ name: WRITTEN, help: 'Usage rows inserted (replayed records are not counted again)' }),
+  makeCounterProvider({ name: REJECTED, help: 'Usage records the database refused while reachable; set aside in the error log' }),
 ];
 
 @Injectable()
@@ -21,6 +23,7 @@ export class UsageWriterMetricsService {
     @InjectMetric(FAILURES) private readonly failures: Counter<string>,
     @InjectMetric(FLUSH) private readonly flush: Histogram<string>,
     @InjectMetric(WRITTEN) private readonly written: Counter<string>,
+    @InjectMetric(REJECTED) private readonly refused: Counter<string>,
   ) {}
 
   backlog(records: number): void {
@@ -34,5 +37,9 @@ export class UsageWriterMetricsService {
 
   failed(): void {
     this.failures.inc();
+  }
+
+  rejected(): void {
+    this.refused.inc();
   }
 }

@@ -65,6 +65,11 @@ function usageRow(record: UsageRecord, cost: bigint): Record<string, unknown> {
 export class UsageBatchStore {
   constructor(@InjectDataSource() private readonly db: DataSource, private readonly billing: BillingService) {}
 
+  /** Whether the database answers at all (tells a refused record from an outage). */
+  reachable(): Promise<boolean> {
+    return this.db.query('SELECT 1').then(() => true, () => false);
+  }
+
   /** One transaction: rows + rollups, then settlement of the billed records' holds. Returns rows inserted. */
   async write(records: UsageRecord[]): Promise<number> {
     const unique = [...new Map(records.map((r) => [r.requestId, r])).values()];

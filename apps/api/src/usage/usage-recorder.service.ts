@@ -18,6 +18,8 @@ const BATCH_MAX = 500;
 const FLUSH_EVERY_MS = 50;
 const SHUTDOWN_DRAIN_MS = 10_000;
 const RETRY_AFTER_SECONDS = 5;
+/** Consecutive failures of one batch, with the database reachable, before its records are tried one by one. */
+const ISOLATE_AFTER_FAILURES = 3;
 
 export interface UsageWriterState {
   /** `degraded` while batch writes fail (records stay buffered); `full` while new requests are refused. */
@@ -116,27 +118,58 @@ export class UsageRecorderService implements OnApplicationBootstrap, BeforeAppli
   /** Writes one batch; returns its size, or false when the write failed (the batch stays buffered). */
   private async flushOnce(): Promise<number | false> {
     const started = performance.now();
+    let batch: UsageRecord[] = [];
     try {
-      const batch = await this.buffer.take(BATCH_MAX);
+      batch = await this.buffer.take(BATCH_MAX);
       if (batch.length) {
         const inserted = await this.store.write(batch);
         await this.buffer.ack();
         this.writerMetrics.flushed((performance.now() - started) / 1000, inserted);
       }
-      if (this.failingSince) this.logger.info({ failedAttempts: this.failures }, 'usage writes recovered');
-      this.failures = 0;
-      this.failingSince = null;
+      this.recovered();
       return batch.length;
     } catch (err) {
       this.failures++;
+      this.writerMetrics.failed();
       if (!this.failingSince) {
         this.failingSince = new Date();
         this.logger.error({ err: (err as Error).message, backlog: this.buffer.backlog() }, 'usage writes failing; records stay buffered and are retried');
       }
-      this.writerMetrics.failed();
+      if (batch.length && this.failures >= ISOLATE_AFTER_FAILURES && (await this.isolate(batch).catch(() => false))) {
+        this.recovered();
+        return batch.length;
+      }
       return false;
     } finally {
       this.writerMetrics.backlog(this.buffer.backlog());
     }
+  }
+
+  private recovered(): void {
+    if (this.failingSince) this.logger.info({ failedAttempts: this.failures }, 'usage writes recovered');
+    this.failures = 0;
+    this.failingSince = null;
+  }
+
+  /**
+   * A batch that keeps failing while the database answers holds a record the database refuses (say,
+   * a token count beyond its column): without this one record would stop all usage writing. Writes
+   * the records one by one; those refused while the database stays reachable are logged in full (a
+   * record holds no secrets or bodies) and counted, so they can be replayed by hand, and the batch
+   * leaves the buffer. Returns false, keeping the batch, as soon as the database is unreachable.
+   */
+  private async isolate(batch: UsageRecord[]): Promise<boolean> {
+    if (!(await this.store.reachable())) return false;
+    for (const record of batch) {
+      try {
+        await this.store.write([record]);
+      } catch (err) {
+        if (!(await this.store.reachable())) return false;
+        this.writerMetrics.rejected();
+        this.logger.error({ reqId: record.requestId, err: (err as Error).message, record }, 'usage record refused by the database; set aside');
+      }
+    }
+    await this.buffer.ack();
+    return true;
   }
 }
