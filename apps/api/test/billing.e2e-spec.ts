@@ -108,6 +108,7 @@ describe('prepaid billing: holds, settlement, ledger', () => {
       status: 200, latencyMs: 5, ttftMs: null, streamed: false, errorCode: null,
       usage: { inputTokens: 100, outputTokens: 10, cachedInputTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0 },
       billing: { multiplierBp: MULTIPLIER_BP, promptEstimate: 100, price: { inputPerMillion: '3000000000', outputPerMillion: '15000000000', cachedInputPerMillion: '0', cacheWritePerMillion: '0', perImage: '0', perRequest: '0' } },
+      billed: true,
     };
     const before = await state();
     await store.write([record]);

@@ -72,8 +72,8 @@ describe('period quotas and budgets (policy engine)', () => {
 
   it('holds a budget to the cent under a barrier, notifying each threshold once', async () => {
     const key = await newKey();
-    // Ten requests of $0.015 fit in $0.15; the eleventh cannot.
-    const q = await quota({ name: 'team budget', scope: 'org', metric: 'cost', period: 'month', limit: '0.15', thresholds: [50, 80, 100] });
+    // A fresh key has spent nothing: ten requests of $0.015 fit in its $0.15 budget; the eleventh cannot.
+    const q = await quota({ name: 'key budget', scope: 'key', subjectId: await keyId(key), metric: 'cost', period: 'month', limit: '0.15', thresholds: [50, 80, 100] });
     try {
       expect(ok(await barrier(key, 40))).toBe(10);
       expect(ok(await barrier(key, 5))).toBe(0);

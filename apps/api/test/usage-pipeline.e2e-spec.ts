@@ -22,7 +22,7 @@ function usageRecord(orgId: string, startedAt: Date, extra: Partial<UsageRecord>
   return {
     requestId: randomUUID(), startedAt: startedAt.toISOString(), orgId, apiKeyId: null, userId: null, model: 'm', deploymentId: null,
     providerAccountId: null, operation: 'chat', status: 200, latencyMs: 40, ttftMs: null, streamed: false, errorCode: null, routing: null,
-    usage: { inputTokens: 100, outputTokens: 20, cachedInputTokens: 5, cacheWriteTokens: 0, reasoningTokens: 0 }, billing: null, ...extra,
+    usage: { inputTokens: 100, outputTokens: 20, cachedInputTokens: 5, cacheWriteTokens: 0, reasoningTokens: 0 }, billing: null, billed: false, ...extra,
   };
 }
 
@@ -46,7 +46,7 @@ describe('usage pipeline: batches, rollups, partitions, reports', () => {
     await admin.call('POST', `/api/orgs/${orgId}/billing/top-ups`, { amount: '10' });
     const billing = t.app.get(BillingService);
     const billed = { multiplierBp: 10_000, price: PRICE, promptEstimate: 100 };
-    const batch = [usageRecord(orgId, new Date(), { billing: billed }), usageRecord(orgId, new Date(), { billing: billed }), usageRecord(orgId, new Date())];
+    const batch = [usageRecord(orgId, new Date(), { billing: billed, billed: true }), usageRecord(orgId, new Date(), { billing: billed, billed: true }), usageRecord(orgId, new Date())];
     for (const r of batch.slice(0, 2)) await billing.placeHold(orgId, r.requestId, 5_000_000_000n);
 
     expect(await store.write(batch)).toBe(3);
@@ -147,7 +147,7 @@ describe('usage pipeline: batches, rollups, partitions, reports', () => {
       records.push(usageRecord(orgId, new Date(end.getTime() - i * 97 * 60_000 - 1_000), {
         model: i % 3 ? 'alpha' : 'beta', status: i % 7 ? 200 : 502, apiKeyId: i % 2 ? key.id : null, latencyMs: 10 + i,
         usage: { inputTokens: 10 + i, outputTokens: i, cachedInputTokens: i % 4, cacheWriteTokens: 0, reasoningTokens: 0, images: i % 5 ? 0 : 1 },
-        billing: i % 4 ? null : { multiplierBp: 15_000, price: PRICE, promptEstimate: 10 },
+        billing: i % 4 ? null : { multiplierBp: 15_000, price: PRICE, promptEstimate: 10 }, billed: i % 4 === 0,
       }));
     }
     await store.write(records);

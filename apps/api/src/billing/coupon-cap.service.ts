@@ -19,7 +19,8 @@ export class CouponCapService {
   async chargeOf(record: UsageRecord): Promise<UsageCharge> {
     const charge = usageCharge(record);
     const discount = record.billing?.discount;
-    if (!discount?.cappedRedemptionId || charge.discount === 0n) return charge;
+    // Only a charge against the balance uses up a cap; unbilled usage shows the uncapped discount.
+    if (!record.billed || !discount?.cappedRedemptionId || charge.discount === 0n) return charge;
     const gross = charge.cost + charge.discount;
     const plan = discountOf(gross, { planBp: discount.planBp, couponBp: 0 });
     const row = firstRow<{ granted: string | null }>(await this.db.query(

@@ -90,7 +90,6 @@ export class GatewayService {
     const discount = discountAt(principal.billing, Date.now());
     const pricing = pricingOf(price ?? FREE, principal.billing.multiplierBp, routing.promptTokens, discount);
     let quota: QuotaReservation;
-    let billing: UsageBilling | null;
     try {
       const policies = await this.quotas.applicable(principal);
       const worst = worstCase(operation, body, price ?? FREE, principal.billing.multiplierBp, principal.billing.enabled || QuotaEnforcerService.boundsOutput(policies));
@@ -98,7 +97,7 @@ export class GatewayService {
       const worstCost = worst.cost - discountOf(worst.cost, discount.cappedRedemptionId ? { ...discount, couponBp: 0 } : discount);
       quota = await this.quotas.reserve(policies, { requests: 1, tokens: worst.tokens, cost: worstCost });
       try {
-        billing = principal.billing.enabled ? await this.billing.placeHold(principal.orgId, requestId, worstCost).then(() => pricing) : null;
+        if (principal.billing.enabled) await this.billing.placeHold(principal.orgId, requestId, worstCost);
       } catch (err) {
         quota.settle({ requests: 0, tokens: 0, cost: 0n });
         throw err;
@@ -129,15 +128,16 @@ export class GatewayService {
     const finish = (outcome: Pick<UsageRecord, 'status' | 'usage' | 'ttftMs' | 'errorCode'>) => {
       admission.release(outcome.usage ? outcome.usage.inputTokens + outcome.usage.outputTokens : 0);
       const record: UsageRecord = {
-        requestId, startedAt: receivedAt, orgId: principal.orgId, apiKeyId: principal.keyId, userId: principal.userId, model: modelName, routing: explanation, operation, streamed, ...outcome, billing,
+        requestId, startedAt: receivedAt, orgId: principal.orgId, apiKeyId: principal.keyId, userId: principal.userId, model: modelName, routing: explanation, operation, streamed, ...outcome,
+        billing: pricing, billed: principal.billing.enabled,
         deploymentId: lastDeployment?.id ?? null, providerAccountId: lastDeployment?.account.id ?? null,
         latencyMs: Math.round(performance.now() - startedAt),
       };
       this.usage.record(record);
-      // Quotas count what the request costs at the org's prices, billed or not, by the billing rule.
-      const charge = usageCharge({ ...record, billing: pricing }).cost;
+      // Quotas and the cost metric count what the request costs at the org's prices, billed or not.
+      const charge = usageCharge(record).cost;
       quota.settle({ requests: outcome.status < 500 ? 1 : 0, tokens: outcome.usage ? outcome.usage.inputTokens + outcome.usage.outputTokens : 0, cost: charge });
-      if (billing) this.metrics.costSettled(modelName, lastDeployment?.account.name ?? null, charge);
+      this.metrics.costSettled(modelName, lastDeployment?.account.name ?? null, charge);
       if (capture) this.bodies.keep(principal.bodyLogMasker!, principal.orgId, requestId, outcome.status, capture);
     };
 

@@ -88,7 +88,7 @@ export class UsageBatchStore {
     const unique = [...new Map(records.map((r) => [r.requestId, r])).values()];
     const charges: UsageCharge[] = [];
     for (const record of unique) charges.push(await this.couponCap.chargeOf(record));
-    const settlements: Settlement[] = unique.flatMap((r, i) => (r.billing ? [{ orgId: r.orgId, requestId: r.requestId, cost: charges[i]!.cost }] : []));
+    const settlements: Settlement[] = unique.flatMap((r, i) => (r.billed ? [{ orgId: r.orgId, requestId: r.requestId, cost: charges[i]!.cost }] : []));
     const inserted = await this.db.transaction(async (m) => {
       const [row] = (await m.query(WRITE_BATCH, [JSON.stringify(unique.map((r, i) => usageRow(r, charges[i]!)))])) as { inserted: number }[];
       await this.billing.settleBatch(settlements, m);

@@ -9,7 +9,7 @@ export interface UsageCharge {
 }
 
 /**
- * What a finished request costs its org (0 when the org is not billed): the price times the
+ * What a finished request costs its org (charged only when it is billed): the price times the
  * multiplier, less the plan discount and then the coupon's, each rounded down (billing/money.ts).
  */
 export function usageCharge(record: UsageRecord): UsageCharge {

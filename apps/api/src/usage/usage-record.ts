@@ -22,8 +22,10 @@ export interface UsageRecord {
   errorCode: string | null;
   /** The routing decision explained, as `explain()` writes it. */
   routing: string[] | null;
-  /** Present when the org is billed: the hold placed and the price to settle it with. */
+  /** The prices the request is costed at (every org's usage has a cost); null for records without prices. */
   billing: UsageBilling | null;
+  /** Whether the org pays for it from its balance: a hold was placed and the charge settles. */
+  billed: boolean;
 }
 
 /** Prices travel as decimal strings (bigint is not JSON); the settlement converts them back. */
