@@ -6,19 +6,11 @@ import { parseDollars, worstCaseCost } from '../src/billing/money';
 import { promptTokenBound } from '../src/billing/prompt-bound';
 import { UsageRecorderService } from '../src/usage/usage-recorder.service';
 import { AdminClient } from './support/admin-client';
+import { eventually } from './support/eventually';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const PRICE = { inputPerMillion: '3', outputPerMillion: '15', outputLimitTokens: 4096 };
 const MULTIPLIER_BP = 15_000;
-
-async function eventually<T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (ok(value) || Date.now() > until) return value;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('prepaid billing: holds, settlement, ledger', () => {
   let t: TestApp;

@@ -7,6 +7,7 @@ import { InvoiceClosingService } from '../src/invoices/invoice-closing.service';
 import { InvoiceIssuedHooks, type IssuedInvoiceEvent } from '../src/invoices/invoice-issued.hooks';
 import { monthContaining } from '../src/invoices/invoice-period';
 import { AdminClient } from './support/admin-client';
+import { eventually } from './support/eventually';
 import { inviteMember } from './support/console-session';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -14,15 +15,6 @@ interface BilledOrg {
   orgId: string;
   key: string;
   requests: Record<string, number>;
-}
-
-async function eventually<T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (ok(value) || Date.now() > until) return value;
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 const sequenceOf = (number: string) => Number(/^INV-\d{4}-(\d{6,})$/.exec(number)![1]);

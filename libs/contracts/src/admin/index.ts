@@ -11,3 +11,4 @@ export * from './usage.schema';
 export * from './pii.schema';
 export * from './invoices.schema';
 export * from './notifications.schema';
+export * from './request-logs.schema';
