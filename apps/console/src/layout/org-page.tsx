@@ -15,6 +15,7 @@ import { PageHeader } from '../pages/page-header';
 import { PlaygroundPage } from '../pages/playground/playground-page';
 import { ProvidersPage } from '../pages/providers/providers-page';
 import { RoutingPage } from '../pages/routing/routing-page';
+import { UsagePage } from '../pages/usage/usage-page';
 import { findNavItem } from './nav-items';
 import type { PageProps } from './page-props';
 
@@ -27,6 +28,7 @@ const PAGES: Record<string, ComponentType<PageProps>> = {
   '/playground': PlaygroundPage,
   '/members': MembersPage,
   '/audit': AuditPage,
+  '/usage': UsagePage,
 };
 
 /**
@@ -34,13 +36,13 @@ const PAGES: Record<string, ComponentType<PageProps>> = {
  * page makes no request; a page the role cannot read says so instead of showing a failed request.
  */
 export function OrgPage({ user, section }: { user: SessionUser; section: string }) {
-  const { org } = useCurrentOrg();
+  const { org, isPlatformOwner } = useCurrentOrg();
   if (!org) return <OrgNotFoundPage />;
   const item = findNavItem(section);
   const Page = item && PAGES[item.path];
   if (!item || (!Page && !item.comingSoon)) return <NotFoundPage />;
   if (item.comingSoon || !Page) return <ComingSoonPage key={item.path} item={item} />;
-  if (item.permission && !can(org.role, item.permission)) {
+  if (item.permission && !can(org.role, item.permission, isPlatformOwner)) {
     return (
       <section className="page">
         <PageHeader title={item.label} summary={item.summary} />

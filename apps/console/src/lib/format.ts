@@ -1,6 +1,7 @@
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const date = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 const number = new Intl.NumberFormat();
+const compact = new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 1 });
 
 export function formatDateTime(iso: string | null | undefined): string {
   return iso ? dateTime.format(new Date(iso)) : '—';
@@ -32,4 +33,22 @@ export function formatCooldown(untilEpochMs: number | null, now = Date.now()): s
 /** A short, recognisable form of an id when no name is available. */
 export function shortId(id: string): string {
   return id.length > 8 ? `${id.slice(0, 8)}…` : id;
+}
+
+/**
+ * A dollar amount the API sends as an exact decimal string ("12.500000000"), shown without float
+ * rounding: trailing zeros beyond the cents dropped ("$12.50", "$0.000045"), sign kept ("-$3.00").
+ */
+export function formatMoney(amount: string | null | undefined): string {
+  if (amount === null || amount === undefined) return '—';
+  const negative = amount.startsWith('-');
+  const [whole = '0', fraction = ''] = amount.replace(/^[-+]/, '').split('.');
+  const cents = fraction.padEnd(2, '0');
+  const trimmed = cents.slice(0, 2) + cents.slice(2).replace(/0+$/, '');
+  return `${negative ? '-' : ''}$${number.format(BigInt(whole))}.${trimmed}`;
+}
+
+/** Large counts in short form for chart axes: 1.2K, 3.4M. */
+export function formatCompact(value: number): string {
+  return compact.format(value);
 }
