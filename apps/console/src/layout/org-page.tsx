@@ -4,16 +4,19 @@ import { NoAccess } from '../components/no-access';
 import { useCurrentOrg } from '../orgs/current-org';
 import { can } from '../auth/permissions';
 import { ApiKeysPage } from '../pages/api-keys/api-keys-page';
+import { BillingPage } from '../pages/billing/billing-page';
 import { AuditPage } from '../pages/audit/audit-page';
 import { ComingSoonPage } from '../pages/coming-soon-page';
 import { DashboardPage } from '../pages/dashboard/dashboard-page';
 import { MembersPage } from '../pages/members/members-page';
 import { ModelsPage } from '../pages/models/models-page';
 import { NotFoundPage } from '../pages/not-found-page';
+import { NotificationsPage } from '../pages/notifications/notifications-page';
 import { OrgNotFoundPage } from '../pages/org-not-found-page';
 import { PageHeader } from '../pages/page-header';
 import { PlaygroundPage } from '../pages/playground/playground-page';
 import { ProvidersPage } from '../pages/providers/providers-page';
+import { RequestsPage } from '../pages/requests/requests-page';
 import { RoutingPage } from '../pages/routing/routing-page';
 import { UsagePage } from '../pages/usage/usage-page';
 import { findNavItem } from './nav-items';
@@ -29,6 +32,9 @@ const PAGES: Record<string, ComponentType<PageProps>> = {
   '/members': MembersPage,
   '/audit': AuditPage,
   '/usage': UsagePage,
+  '/requests': RequestsPage,
+  '/billing': BillingPage,
+  '/notifications': NotificationsPage,
 };
 
 /**

@@ -1,0 +1,31 @@
+import type { BillingView } from '@ai-router/contracts';
+import { Badge } from '../../components/badge';
+import { formatMoney } from '../../lib/format';
+
+/** Balance, what in-flight requests hold against it, and what is left for new ones. */
+export function BalanceCard({ billing }: { billing: BillingView }) {
+  const multiplier = billing.priceMultiplierBp / 10_000;
+  return (
+    <div className="stat-grid">
+      <div className="stat-card">
+        <span className="stat-label">Balance</span>
+        <span className="stat-value" data-testid="billing-balance">
+          {formatMoney(billing.balance)}
+        </span>
+        <span className="stat-detail">
+          {billing.enabled ? <Badge tone="success">Prepaid billing on</Badge> : <Badge>Billing off: requests are not charged</Badge>}
+        </span>
+      </div>
+      <div className="stat-card">
+        <span className="stat-label">Held</span>
+        <span className="stat-value">{formatMoney(billing.held)}</span>
+        <span className="stat-detail">Reserved for requests in flight; released when they settle.</span>
+      </div>
+      <div className="stat-card">
+        <span className="stat-label">Available</span>
+        <span className="stat-value">{formatMoney(billing.available)}</span>
+        <span className="stat-detail">Prices ×{multiplier.toLocaleString(undefined, { maximumFractionDigits: 4 })} of the price book.</span>
+      </div>
+    </div>
+  );
+}
