@@ -8,7 +8,7 @@ import { newPage, openFromSidebar, signInThroughUi, startConsoleHarness, type Co
 const VIEWER = { email: 'viewer@example.com', password: 'viewer-password-1' };
 
 /** Any control that changes something: the console must not offer these to a viewer. */
-const WRITE_CONTROL = /^(create|add|new|edit|delete|remove|invite|revoke|suspend|resume|rotate|import|save|disable|enable)\b/i;
+const WRITE_CONTROL = /^(create|add|new|edit|delete|remove|invite|revoke|suspend|resume|rotate|import|save|disable|enable|top up|send|billing settings)\b/i;
 
 async function writeControls(page: Page): Promise<string[]> {
   const labels = await page.locator('main button, main select[aria-label^="Role of"]').evaluateAll((els) =>
@@ -35,6 +35,15 @@ describe('console as a viewer', () => {
     // An org the viewer is not in, holding something recognisable.
     otherOrgId = (await owner.call<OrgView>('POST', '/api/orgs', { name: 'Other Org' })).id;
     await owner.createModel(otherOrgId, 'secret-model-of-other-org', []);
+    // Something on each new page for the viewer to look at: a channel, a top-up, a request.
+    await owner.call('POST', `/api/orgs/${demoOrgId}/notification-channels`, { kind: 'in_app', name: 'team-inbox' });
+    await owner.call('POST', `/api/orgs/${demoOrgId}/billing/top-ups`, { amount: '3' });
+    const key = await owner.call<{ secret: string }>('POST', `/api/orgs/${demoOrgId}/api-keys`, { name: 'owner-key' });
+    const chat = await fetch(`${h.app.url}/v1/chat/completions`, {
+      method: 'POST', headers: { authorization: `Bearer ${key.secret}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'demo-chat', messages: [{ role: 'user', content: 'hi' }] }),
+    });
+    expect(chat.status).toBe(200);
   }, 90_000);
 
   afterAll(async () => {
@@ -76,6 +85,25 @@ describe('console as a viewer', () => {
       await page.getByLabel('API key').waitFor();
       expect(await page.getByRole('button', { name: 'Create a temporary key' }).count()).toBe(0);
 
+      // Usage, request logs, billing and notifications: readable, with nothing that changes them.
+      await openFromSidebar(page, 'Usage');
+      await page.locator('[data-metric="Requests"]').waitFor();
+      expect(await writeControls(page)).toEqual([]);
+      await openFromSidebar(page, 'Request logs');
+      await page.locator('[data-request-model="demo-chat"]').waitFor();
+      expect(await page.getByText('You see the requests made with your own API keys.').count()).toBe(0);
+      expect(await writeControls(page)).toEqual([]);
+      await openFromSidebar(page, 'Billing');
+      await page.getByTestId('billing-balance').waitFor();
+      await page.locator('[data-ledger-type="topup"]').waitFor();
+      expect(await writeControls(page)).toEqual([]);
+      await openFromSidebar(page, 'Notifications');
+      await page.locator('[data-channel="team-inbox"]').waitFor();
+      expect(await writeControls(page)).toEqual([]);
+      // The inbox is for every member; the bell is in the header, outside the page.
+      await page.getByRole('button', { name: /^Notifications/ }).click();
+      await page.getByRole('region', { name: 'Notifications' }).waitFor();
+
       // Another org's address: not found, and nothing requested from it.
       await page.goto(`${h.app.url}/orgs/${otherOrgId}/models`);
       await page.getByRole('heading', { level: 1, name: 'Organisation not found' }).waitFor();
@@ -102,6 +130,9 @@ describe('console as a viewer', () => {
 
       const nav = page.getByRole('navigation', { name: 'Main' });
       expect(await nav.getByRole('link', { name: 'Providers', exact: true }).count()).toBe(0);
+      await openFromSidebar(page, 'Request logs');
+      await page.getByText('You see the requests made with your own API keys.').waitFor();
+      await page.getByText('No requests yet').waitFor();
       await openFromSidebar(page, 'API keys');
       await page.getByText('You see the keys you own.').waitFor();
       await page.getByText('No API keys yet').waitFor();

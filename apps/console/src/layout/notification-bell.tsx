@@ -46,7 +46,11 @@ export function NotificationBell({ orgId }: { orgId: string }) {
         className="button button-secondary button-small bell-button"
         aria-label={unread > 0 ? `Notifications, ${unread} unread` : 'Notifications'}
         aria-expanded={open}
-        onClick={() => setOpen((o) => !o)}
+        onClick={() => {
+          // Opening shows the latest, without waiting for the next poll.
+          if (!open) void inbox.refetch();
+          setOpen(!open);
+        }}
       >
         <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2">
           <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9M13.7 21a2 2 0 0 1-3.4 0" />

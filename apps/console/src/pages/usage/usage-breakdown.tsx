@@ -6,6 +6,7 @@ import { LabelledSelect } from '../../components/labelled-select';
 import { QueryState } from '../../components/query-state';
 import { formatMoney, formatMs, formatNumber } from '../../lib/format';
 import type { TimeRangeId } from '../../lib/time-range';
+import { formatSpend } from './usage-over-time';
 import { useUsageReport } from './use-usage';
 
 export type BreakdownGroup = 'model' | 'key' | 'user';
@@ -15,7 +16,7 @@ const GROUPS: Record<BreakdownGroup, string> = { model: 'Model', key: 'API key',
 const METRICS = {
   requests: { pick: (b: UsageBucket) => b.requests, format: formatNumber },
   tokens: { pick: (b: UsageBucket) => b.inputTokens + b.outputTokens, format: formatNumber },
-  spend: { pick: (b: UsageBucket) => Number(b.cost), format: (v: number) => `$${v.toFixed(6)}` },
+  spend: { pick: (b: UsageBucket) => Number(b.cost), format: formatSpend },
 } as const;
 
 type Metric = keyof typeof METRICS;

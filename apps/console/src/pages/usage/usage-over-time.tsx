@@ -6,6 +6,10 @@ import { formatCompact, formatMoney, formatMs, formatNumber, formatPercent } fro
 import { TIME_RANGES, type TimeRangeId } from '../../lib/time-range';
 import { useUsageReport } from './use-usage';
 
+/** Chart-only: a float of dollars is fine for drawing; totals come from the exact strings. */
+export const formatSpend = (v: number) => `$${v.toFixed(6)}`;
+const formatSpendAxis = (v: number) => (v === 0 ? '$0' : `$${v.toPrecision(2)}`);
+
 const errorRate = (b: { requests: number; errors: number }) => (b.requests === 0 ? null : b.errors / b.requests);
 
 /** Requests, tokens, spend, error rate and p95 latency of the org over the window, one chart each. */
@@ -36,8 +40,8 @@ export function UsageOverTime({ orgId, range }: { orgId: string; range: TimeRang
               step={step}
               format={formatNumber}
             />
-            <TimeChart title="Spend" total={formatMoney(totals.cost)} points={series((b) => Number(b.cost))} step={step} format={(v) => `$${v.toFixed(6)}`} />
-            <TimeChart title="Error rate" total={formatPercent(errorRate(totals))} points={series(errorRate)} step={step} format={formatPercent} />
+            <TimeChart title="Spend" total={formatMoney(totals.cost)} points={series((b) => Number(b.cost))} step={step} format={formatSpend} axisFormat={formatSpendAxis} />
+            <TimeChart title="Error rate" total={formatPercent(errorRate(totals))} points={series(errorRate)} step={step} format={formatPercent} axisFormat={formatPercent} domain={[0, 1]} />
             <TimeChart title="p95 latency" total={formatMs(p95)} points={series((b) => b.p95LatencyMs)} step={step} format={formatMs} />
           </div>
         );
