@@ -18,6 +18,7 @@ import { InvoicesModule } from './invoices/invoices.module';
 import { KeysModule } from './keys/keys.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { ModelsModule } from './models/models.module';
+import { MonitoringModule } from './monitoring/monitoring.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrgsModule } from './orgs/orgs.module';
 import { PlatformModule } from './platform/platform.module';
@@ -43,7 +44,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ...infrastructureModules(config),
-        PlatformModule, UpstreamModule, UsersModule, OrgsModule, AuthModule, InvitesModule, AuditModule, KeysModule, ProvidersModule, ModelsModule, RouterModule, QuotasModule, BillingModule, InvoicesModule, NotificationsModule, GatewayModule, UsageReportsModule, RequestLogsModule, HealthModule, HealthChecksModule, BootstrapModule,
+        PlatformModule, UpstreamModule, UsersModule, OrgsModule, AuthModule, InvitesModule, AuditModule, KeysModule, ProvidersModule, ModelsModule, RouterModule, QuotasModule, BillingModule, InvoicesModule, NotificationsModule, GatewayModule, UsageReportsModule, RequestLogsModule, HealthModule, HealthChecksModule, BootstrapModule, MonitoringModule,
       ],
     };
   }

@@ -8,6 +8,7 @@ import { LOGGER } from './common/logger.module';
 import { ConfigError, loadConfig } from './config/app-config';
 import { BillingCoreModule } from './billing/billing-core.module';
 import { InvoicesCoreModule } from './invoices/invoices-core.module';
+import { MonitoringCoreModule } from './monitoring/monitoring-core.module';
 import { NotificationsCoreModule } from './notifications/notifications.module';
 import { UsageModule } from './usage/usage.module';
 
@@ -23,7 +24,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  @Module({ imports: [...infrastructureModules(config), BillingCoreModule, InvoicesCoreModule, NotificationsCoreModule.forWorker(), UsageModule] })
+  @Module({ imports: [...infrastructureModules(config), BillingCoreModule, InvoicesCoreModule, NotificationsCoreModule.forWorker(), UsageModule, MonitoringCoreModule] })
   class WorkerModule {}
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
   app.useLogger(new PinoNestLogger(app.get<Logger>(LOGGER)));

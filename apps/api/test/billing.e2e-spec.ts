@@ -58,14 +58,20 @@ describe('prepaid billing: holds, settlement, ledger', () => {
   });
 
   it('admits exactly as many simultaneous requests as the balance covers, and never overdraws', async () => {
-    const hold = worstCaseCost(promptTokenBound({ messages: [{ role: 'user', content: '[[mock:{"latencyMs":300}]]' }] }), 10, 0, {
+    const hold = worstCaseCost(promptTokenBound({ messages: [{ role: 'user', content: 'hello there' }] }), 10, 0, {
       inputPerMillion: parseDollars(PRICE.inputPerMillion), outputPerMillion: parseDollars(PRICE.outputPerMillion), cachedInputPerMillion: 0n,
       cacheWritePerMillion: 0n, perImage: 0n, perRequest: 0n, outputLimitTokens: 4096,
     }, MULTIPLIER_BP);
     const covered = 7;
     await admin.call('POST', `/api/orgs/${orgId}/billing/top-ups`, { amount: (Number(hold * BigInt(covered)) / 1e9).toFixed(9) });
     const before = await state();
-    const statuses = (await Promise.all(Array.from({ length: 60 }, () => chat('slow', '[[mock:{"latencyMs":300}]]')))).map((r) => r.status);
+    // The provider holds every admitted request until all 60 are decided: none settles early and frees room.
+    const gate = mocks[2]!.hold();
+    let refused = 0;
+    const pending = Array.from({ length: 60 }, () => chat('slow').then((r) => (r.status === 429 && refused++, r.status)));
+    await eventually(async () => gate.waiting() + refused, (n) => n === 60, 30_000);
+    gate.release();
+    const statuses = await Promise.all(pending);
     expect(statuses.filter((s) => s === 200)).toHaveLength(covered);
     expect(statuses.filter((s) => s === 429)).toHaveLength(60 - covered);
     const after = await eventually(state, (s) => s.held === 0n && s.usageRows >= before.usageRows + covered);

@@ -9,6 +9,7 @@ import { monthContaining } from '../src/invoices/invoice-period';
 import { AdminClient } from './support/admin-client';
 import { eventually } from './support/eventually';
 import { inviteMember } from './support/console-session';
+import { eventually } from './support/eventually';
 import { startTestApp, type TestApp } from './support/test-app';
 
 interface BilledOrg {

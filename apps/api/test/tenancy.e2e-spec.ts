@@ -37,6 +37,10 @@ describe('tenancy: orgs, members, sessions, keys and audit', () => {
     });
     expect((await accept()).status).toBe(200);
     expect((await accept()).status).toBe(404);
+    const inbox = await owner.call<{ items: { type: string; data: Record<string, unknown> }[] }>('GET', `/api/orgs/${orgId}/notifications`);
+    const invited = inbox.items.filter((n) => n.type === 'member.invited' && n.data.email === 'once@acme.test');
+    expect(invited).toHaveLength(1);
+    expect(JSON.stringify(invited)).not.toContain(invite.token);
   });
 
   it('keeps at least one admin', async () => {

@@ -1,2 +1,2 @@
 export { startMockProvider } from './server';
-export type { MockDirective, MockFault, MockProvider, MockProviderOptions, RecordedRequest, SigV4Scope } from './types';
+export type { MockDirective, MockFault, MockHold, MockProvider, MockProviderOptions, RecordedRequest, SigV4Scope } from './types';

@@ -124,6 +124,18 @@ describe('faults', () => {
     expect((await post(chat, ask('Hi [[mock:{"reply":"x"}]]'))).status).toBe(500);
   });
 
+  it('holds answers until released, counting the requests that wait', async () => {
+    const gate = mock.hold();
+    let answered = 0;
+    const pending = Array.from({ length: 3 }, () => post(chat, ask('Hi')).then((r) => (answered++, r.status)));
+    while (gate.waiting() < 3) await new Promise((r) => setTimeout(r, 5));
+    expect(answered).toBe(0);
+    gate.release();
+    expect(await Promise.all(pending)).toEqual([200, 200, 200]);
+    expect(gate.waiting()).toBe(0);
+    expect((await post(chat, ask('Hi'))).status).toBe(200);
+  });
+
   it('delays the response headers by latencyMs plus baseLatencyMs', async () => {
     const slow = await startMockProvider({ baseLatencyMs: 50 });
     const started = Date.now();

@@ -15,7 +15,7 @@ import { CLIENT_GONE, MAX_BODY_BYTES, TOO_LARGE, parseJson, parseMultipart, read
 import type { ErrorDetails, JsonObject, MockRoute, RouteContext, WireFormat } from './route';
 import { Router } from './router';
 import { type StreamState, pause, writeFrames } from './sse';
-import type { MockDirective, MockFault, MockProvider, MockProviderOptions, RecordedRequest } from './types';
+import type { MockDirective, MockFault, MockHold, MockProvider, MockProviderOptions, RecordedRequest } from './types';
 
 export { MAX_BODY_BYTES } from './request-body';
 const FAIL_RATE_SEED = 0x5eed;
@@ -53,6 +53,7 @@ class MockServer implements MockProvider {
   private readonly idPrefix = randomBytes(4).toString('hex');
   private idCounter = 0;
   private fault: MockFault | null = null;
+  private gate: { opened: Promise<void>; open: () => void; waiting: number } | null = null;
   private random = seededRandom(FAIL_RATE_SEED);
   private closing: Promise<void> | undefined;
 
@@ -80,6 +81,19 @@ class MockServer implements MockProvider {
   setFault(fault: MockFault | null): void {
     this.fault = fault;
     this.random = seededRandom(FAIL_RATE_SEED);
+  }
+
+  hold(): MockHold {
+    let open!: () => void;
+    const gate = { opened: new Promise<void>((r) => (open = r)), open, waiting: 0 };
+    this.gate = gate;
+    return {
+      waiting: () => gate.waiting,
+      release: () => {
+        if (this.gate === gate) this.gate = null;
+        gate.open();
+      },
+    };
   }
 
   reset(): void {
@@ -148,6 +162,12 @@ class MockServer implements MockProvider {
     // Files the mock serves beside the API are not the model: only the request's own header faults them.
     const { fault, options } = resolve(header, inline, route.public ? null : this.fault);
 
+    const gate = route.public ? null : this.gate;
+    if (gate) {
+      gate.waiting++;
+      await gate.opened;
+      gate.waiting--;
+    }
     const latency = this.baseLatencyMs + (fault?.latencyMs ?? 0);
     if (latency > 0) await pause(res, latency);
     if (state.closed) return;

@@ -89,12 +89,23 @@ export interface SigV4Scope {
   signedHeaders: string[];
 }
 
+export interface MockHold {
+  /** Requests received and waiting for the release. */
+  waiting(): number;
+  release(): void;
+}
+
 export interface MockProvider {
   /** `http://127.0.0.1:PORT` */
   url: string;
   port: number;
   requests: RecordedRequest[];
   setFault(fault: MockFault | null): void;
+  /**
+   * Holds every answer, once its request is received, until `release()`: tests that must know every
+   * request is in flight (admission under a barrier) wait for `waiting()` instead of guessing a latency.
+   */
+  hold(): MockHold;
   /** Clears recorded requests and the server fault, and reseeds `failRate` draws. */
   reset(): void;
   close(): Promise<void>;

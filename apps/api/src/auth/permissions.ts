@@ -1,7 +1,7 @@
 import type { OrgRole } from '../orgs/membership.entity';
 
 /** What can be acted on in an org. */
-export type Resource = 'org' | 'members' | 'invites' | 'apiKeys' | 'providers' | 'models' | 'usage' | 'audit' | 'billing' | 'requests';
+export type Resource = 'org' | 'members' | 'invites' | 'apiKeys' | 'providers' | 'models' | 'usage' | 'audit' | 'billing' | 'quotas' | 'monitoring' | 'requests';
 
 /**
  * read / write / delete are the usual; `manage` means acting on what others own (another member's
@@ -15,7 +15,8 @@ const ALL: Action[] = ['read', 'write', 'delete', 'manage'];
 
 /**
  * `billing:manage` (top-ups, settings, prices) is granted to no org role: only the platform owner,
- * who holds every permission, moves money in and sets prices.
+ * who holds every permission, moves money in and sets prices. Likewise `monitoring:manage` (issuing
+ * SLA reports on demand); `monitoring:write` sets the org's SLA target and spend anomaly thresholds.
  *
  * `requests:read` lists the requests of the caller's own API keys; `requests:manage` widens it to
  * every request of the org. Request logs are read-only, so viewers (read-only over the whole org)
@@ -25,9 +26,9 @@ const ALL: Action[] = ['read', 'write', 'delete', 'manage'];
  * services consult it for ownership (`apiKeys:manage`); nothing else decides who may do what.
  */
 export const ROLE_PERMISSIONS: Readonly<Record<OrgRole, Readonly<Partial<Record<Resource, readonly Action[]>>>>> = {
-  admin: { org: ALL, members: ALL, invites: ALL, apiKeys: ALL, providers: ALL, models: ALL, usage: ALL, audit: ['read'], billing: ['read'], requests: ['read', 'manage'] },
-  developer: { org: ['read'], apiKeys: ['read', 'write', 'delete'], models: ['read'], usage: ['read'], billing: ['read'], requests: ['read'] },
-  viewer: { org: ['read'], models: ['read'], usage: ['read'], billing: ['read'], requests: ['read', 'manage'] },
+  admin: { org: ALL, members: ALL, invites: ALL, apiKeys: ALL, providers: ALL, models: ALL, usage: ALL, audit: ['read'], billing: ['read'], quotas: ALL, monitoring: ['read', 'write'], requests: ['read', 'manage'] },
+  developer: { org: ['read'], apiKeys: ['read', 'write', 'delete'], models: ['read'], usage: ['read'], billing: ['read'], quotas: ['read'], monitoring: ['read'], requests: ['read'] },
+  viewer: { org: ['read'], models: ['read'], usage: ['read'], billing: ['read'], quotas: ['read'], monitoring: ['read'], requests: ['read', 'manage'] },
 };
 
 export function can(role: OrgRole, permission: Permission): boolean {

@@ -7,6 +7,8 @@ import { REDIS } from '../redis/redis.module';
 export type ClusterEvent =
   /** Models, deployments, provider accounts or keys changed: routing snapshots must reload. */
   | { type: 'routing.changed'; orgId: string }
+  /** An org's quota policies changed: enforcers must reload them. */
+  | { type: 'quotas.changed'; orgId: string }
   /** An API key changed state: caches must drop it. */
   | { type: 'api-key.changed'; keyHash: string }
   /** Console sessions ended: access tokens naming them stop working. */

@@ -12,7 +12,9 @@ import { type ModelPrice, worstCaseCost } from '../billing/money';
 import { promptTokenBound } from '../billing/prompt-bound';
 import { KeyPoolService } from '../key-pool/key-pool.service';
 import { GatewayMetricsService } from '../metrics/gateway-metrics.service';
+import { QuotaEnforcerService, type QuotaReservation } from '../quotas/quota-enforcer.service';
 import { RateLimiterService } from '../quotas/rate-limiter.service';
+import type { LimitScope } from '../quotas/token-buckets';
 import { CircuitBreakerService } from '../router/circuit-breaker.service';
 import { orderCandidates, parseModelRef } from '../router/deployment-selector';
 import { type RoutableBody, routingRequestOf } from '../router/request-features';
@@ -21,6 +23,7 @@ import type { OrgRoutes, RouteDeployment } from '../router/route.types';
 import { RoutingSnapshotService } from '../router/routing-snapshot.service';
 import { explain } from '../router/strategies/routing-decision';
 import type { RoutingDecision, RoutingRequest } from '../router/strategies/routing-strategy';
+import { usageCost } from '../usage/usage-cost';
 import { UsageRecorderService } from '../usage/usage-recorder.service';
 import type { UsageBilling, UsageRecord } from '../usage/usage-record';
 import { backoffDelayMs, sleep } from './retry-backoff';
@@ -56,6 +59,7 @@ export class GatewayService {
     private readonly attempts: UpstreamAttemptService,
     private readonly planner: RoutePlannerService,
     private readonly limiter: RateLimiterService,
+    private readonly quotas: QuotaEnforcerService,
     private readonly billing: BillingService,
     private readonly metrics: GatewayMetricsService,
     private readonly usage: UsageRecorderService,
@@ -69,16 +73,23 @@ export class GatewayService {
     maskForUpstream(body, principal);
     const routing = routingRequestOf(body, request.headers);
     const { modelName, candidates, decision, price } = await this.plan(body, principal, routing);
-    const admission = await this.limiter.admit(
-      [{ id: `key:${principal.keyId}`, limits: principal.keyLimits }, { id: `org:${principal.orgId}`, limits: principal.orgLimits }],
-      routing.promptTokens,
-    ).catch((err: unknown) => {
+    const admission = await this.limiter.admit(rateLimitScopes(principal, request.ip), routing.promptTokens).catch((err: unknown) => {
       this.metrics.refused(AppErrorCode.RateLimited);
       throw err;
     });
+    const pricing = pricingOf(price ?? FREE, principal.billing.multiplierBp, routing.promptTokens);
+    let quota: QuotaReservation;
     let billing: UsageBilling | null;
     try {
-      billing = await this.holdFor(operation, body, principal, requestId, price, routing.promptTokens);
+      const policies = await this.quotas.applicable(principal);
+      const worst = worstCase(operation, body, price ?? FREE, principal.billing.multiplierBp, principal.billing.enabled || QuotaEnforcerService.boundsOutput(policies));
+      quota = await this.quotas.reserve(policies, { requests: 1, ...worst });
+      try {
+        billing = principal.billing.enabled ? await this.billing.placeHold(principal.orgId, requestId, worst.cost).then(() => pricing) : null;
+      } catch (err) {
+        quota.settle({ requests: 0, tokens: 0, cost: 0n });
+        throw err;
+      }
     } catch (err) {
       admission.release(0);
       if (err instanceof AppException && err.code === AppErrorCode.InsufficientQuota) this.metrics.refused(err.code);
@@ -102,12 +113,19 @@ export class GatewayService {
       encodingFormat: body.encoding_format === 'base64' ? 'base64' : 'float',
     };
     let lastDeployment: RouteDeployment | null = null;
-    const finish = (record: Pick<UsageRecord, 'status' | 'usage' | 'ttftMs' | 'errorCode'>) => {
-      admission.release(record.usage ? record.usage.inputTokens + record.usage.outputTokens : 0);
-      this.usage.record({
-        requestId, orgId: principal.orgId, apiKeyId: principal.keyId, userId: principal.userId, model: modelName, routing: explanation, operation, streamed, ...record, billing,
+    const finish = (outcome: Pick<UsageRecord, 'status' | 'usage' | 'ttftMs' | 'errorCode'>) => {
+      admission.release(outcome.usage ? outcome.usage.inputTokens + outcome.usage.outputTokens : 0);
+      const record: UsageRecord = {
+        requestId, orgId: principal.orgId, apiKeyId: principal.keyId, userId: principal.userId, model: modelName, routing: explanation, operation, streamed, ...outcome, billing,
         deploymentId: lastDeployment?.id ?? null, providerAccountId: lastDeployment?.account.id ?? null,
         latencyMs: Math.round(performance.now() - startedAt),
+      };
+      this.usage.record(record);
+      // Quotas count what the request costs at the org's prices, billed or not, by the billing rule.
+      quota.settle({
+        requests: outcome.status < 500 ? 1 : 0,
+        tokens: outcome.usage ? outcome.usage.inputTokens + outcome.usage.outputTokens : 0,
+        cost: usageCost({ ...record, billing: pricing }),
       });
     };
 
@@ -172,36 +190,6 @@ export class GatewayService {
    * The deployments to try, in order: the model's (ordered by its routing strategy and rules), then each
    * fallback model's, as the key allows.
    */
-  /**
-   * Billed orgs: reserve the worst-case cost before any upstream call (refused with 429
-   * insufficient_quota when the balance cannot cover it). The output is bounded by the price book's
-   * output limit, which is sent upstream when the client named no limit, so usage never exceeds the hold.
-   */
-  private async holdFor(
-    operation: GatewayOperation, body: GatewayBody, principal: ApiKeyPrincipal, requestId: string, price: ModelPrice | null, promptEstimate: number,
-  ): Promise<UsageBilling | null> {
-    if (!principal.billing.enabled) return null;
-    const effective = price ?? FREE;
-    const generates = operation === 'chat' || operation === 'completion';
-    if (generates && body.max_tokens == null && body.max_completion_tokens == null) {
-      if (operation === 'chat') body.max_completion_tokens = effective.outputLimitTokens;
-      else body.max_tokens = effective.outputLimitTokens;
-    }
-    const maxOutput = generates ? Number(body.max_completion_tokens ?? body.max_tokens) : 0;
-    const images = operation === 'image' || operation === 'imageEdit' ? Number((body as { n?: number }).n ?? 1) : 0;
-    const hold = worstCaseCost(promptTokenBound(body), maxOutput, images, effective, principal.billing.multiplierBp);
-    await this.billing.placeHold(principal.orgId, requestId, hold);
-    const text = (v: bigint) => v.toString();
-    return {
-      multiplierBp: principal.billing.multiplierBp, promptEstimate,
-      price: {
-        inputPerMillion: text(effective.inputPerMillion), outputPerMillion: text(effective.outputPerMillion),
-        cachedInputPerMillion: text(effective.cachedInputPerMillion), cacheWritePerMillion: text(effective.cacheWritePerMillion),
-        perImage: text(effective.perImage), perRequest: text(effective.perRequest),
-      },
-    };
-  }
-
   private async plan(body: GatewayBody, principal: ApiKeyPrincipal, routing: RoutingRequest): Promise<{ modelName: string; candidates: RouteDeployment[]; decision: RoutingDecision; price: ModelPrice | null }> {
     const { model: name, pin } = parseModelRef(body.model);
     assertModelAllowed(principal, name);
@@ -237,6 +225,48 @@ function maskForUpstream(body: GatewayBody, principal: ApiKeyPrincipal): void {
   for (const field of ['messages', 'prompt', 'input'] as const) {
     if (body[field] !== undefined) body[field] = masker.maskJson(body[field]);
   }
+}
+
+/** Rate limits apply to the key, the org, the key's user and the client's address, all at once. */
+function rateLimitScopes(principal: ApiKeyPrincipal, clientIp: string): LimitScope[] {
+  const scopes: LimitScope[] = [
+    { id: `key:${principal.keyId}`, limits: principal.keyLimits },
+    { id: `org:${principal.orgId}`, limits: principal.orgLimits },
+    { id: `ip:${principal.orgId}:${clientIp}`, limits: principal.ipLimits },
+  ];
+  if (principal.userId) scopes.push({ id: `user:${principal.orgId}:${principal.userId}`, limits: principal.userLimits });
+  return scopes;
+}
+
+/**
+ * The most a request can consume: tokens (prompt bound + output bound) and cost at the org's prices.
+ * When something must hold exactly (a billed org, a hard token or cost quota) and the client named no
+ * output limit, the price book's output limit is sent upstream, so usage can never exceed the worst case.
+ */
+function worstCase(operation: GatewayOperation, body: GatewayBody, price: ModelPrice, multiplierBp: number, boundOutput: boolean): { tokens: number; cost: bigint } {
+  const generates = operation === 'chat' || operation === 'completion';
+  if (generates && boundOutput && body.max_tokens == null && body.max_completion_tokens == null) {
+    if (operation === 'chat') body.max_completion_tokens = price.outputLimitTokens;
+    else body.max_tokens = price.outputLimitTokens;
+  }
+  const requested = body.max_completion_tokens ?? body.max_tokens;
+  const maxOutput = generates ? Math.min(requested == null ? price.outputLimitTokens : Number(requested), price.outputLimitTokens) : 0;
+  const images = operation === 'image' || operation === 'imageEdit' ? Number((body as { n?: number }).n ?? 1) : 0;
+  const prompt = promptTokenBound(body);
+  return { tokens: prompt + maxOutput, cost: worstCaseCost(prompt, maxOutput, images, price, multiplierBp) };
+}
+
+/** The prices a request settles with; they travel with its usage record as decimal strings. */
+function pricingOf(price: ModelPrice, multiplierBp: number, promptEstimate: number): UsageBilling {
+  const text = (v: bigint) => v.toString();
+  return {
+    multiplierBp, promptEstimate,
+    price: {
+      inputPerMillion: text(price.inputPerMillion), outputPerMillion: text(price.outputPerMillion),
+      cachedInputPerMillion: text(price.cachedInputPerMillion), cacheWritePerMillion: text(price.cacheWritePerMillion),
+      perImage: text(price.perImage), perRequest: text(price.perRequest),
+    },
+  };
 }
 
 function assertModelAllowed(principal: ApiKeyPrincipal, name: string): void {

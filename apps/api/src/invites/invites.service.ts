@@ -8,6 +8,7 @@ import { AuthService, type ClientInfo } from '../auth/auth.service';
 import { AppErrorCode } from '../common/errors/app-error-code';
 import { AppException } from '../common/errors/app.exception';
 import { isUuid } from '../common/ids';
+import { NotificationsService } from '../notifications/notifications.service';
 import { Membership } from '../orgs/membership.entity';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
@@ -19,7 +20,12 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 /** Invitations by link: the token is shown once to the admin, stored hashed, and single use. */
 @Injectable()
 export class InvitesService {
-  constructor(@InjectDataSource() private readonly db: DataSource, private readonly users: UsersService, private readonly auth: AuthService) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly users: UsersService,
+    private readonly auth: AuthService,
+    private readonly notifications: NotificationsService,
+  ) {}
 
   async create(actor: OrgActor, input: CreateInvite): Promise<CreatedInvite> {
     const existing = await this.db.getRepository(User).findOneBy({ email: input.email });
@@ -32,6 +38,13 @@ export class InvitesService {
       invitedBy: actor.id, expiresAt: new Date(Date.now() + INVITE_TTL_MS), acceptedAt: null, createdAt: new Date(),
     });
     await this.db.getRepository(Invite).insert(invite);
+    // The org hears who was invited; the token goes only to the inviter (it is the invitee's credential).
+    await this.notifications.notify(actor.orgId, {
+      id: `member.invited.${invite.id}`, type: 'member.invited',
+      title: `${input.email} was invited as ${input.role}`,
+      body: `${actor.email} invited ${input.email} to join as ${input.role}. The invite expires at ${invite.expiresAt.toISOString()}.`,
+      data: { inviteId: invite.id, email: input.email, role: input.role, invitedBy: actor.id, expiresAt: invite.expiresAt.toISOString() },
+    });
     return { ...inviteView(invite), token, acceptPath: `/invite/${token}` };
   }
 

@@ -24,6 +24,9 @@ export interface ApiKeyPrincipal {
   expiresAt: number | null;
   keyLimits: RateLimits;
   orgLimits: RateLimits;
+  /** The org's limits for each client IP and for each member. */
+  ipLimits: RateLimits;
+  userLimits: RateLimits;
   /** Prepaid billing of the key's org: holds and charges apply only when enabled. */
   billing: { enabled: boolean; multiplierBp: number };
   /** The org's masker when it masks prompts before they go upstream. */
@@ -89,6 +92,8 @@ export class ApiKeyAuthService implements OnModuleDestroy {
       expiresAt: key.expiresAt?.getTime() ?? null,
       keyLimits: key.limits ?? {},
       orgLimits: org?.limits ?? {},
+      ipLimits: org?.ipLimits ?? {},
+      userLimits: org?.userLimits ?? {},
       billing: { enabled: org?.billingEnabled ?? false, multiplierBp: org?.priceMultiplierBp ?? 10_000 },
       upstreamMasker: upstreamMaskerOf(org?.pii ?? null),
     };

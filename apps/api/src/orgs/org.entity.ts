@@ -9,6 +9,10 @@ export class Org {
   /** Default routing for the org's models that have none of their own. */
   @Column('jsonb', { nullable: true }) routing!: RoutingConfig | null;
   @Column('jsonb', { default: {} }) limits!: RateLimits;
+  /** Applied to each client IP address separately. */
+  @Column('jsonb', { name: 'ip_limits', default: {} }) ipLimits!: RateLimits;
+  /** Applied to each member separately, across their keys. */
+  @Column('jsonb', { name: 'user_limits', default: {} }) userLimits!: RateLimits;
   /** PII masking rules; null = off. */
   @Column('jsonb', { nullable: true }) pii!: PiiConfig | null;
   /** Prepaid billing: requests need balance, are held at worst case, and settle to actual usage. */

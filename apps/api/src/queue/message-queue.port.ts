@@ -5,6 +5,7 @@ export enum QueueName {
   Notifications = 'notifications',
   Invoices = 'invoices',
   Billing = 'billing',
+  Monitoring = 'monitoring',
 }
 
 export interface QueueJob<T = unknown> {

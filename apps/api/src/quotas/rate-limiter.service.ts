@@ -16,10 +16,11 @@ export interface Admission {
 }
 
 const LIMIT_NAMES = { rpm: 'requests per minute', tpm: 'tokens per minute', concurrency: 'concurrent requests' } as const;
+const LEVEL_NAMES = { key: 'on this API key', org: 'on this organization', user: 'for your user', ip: 'from your network address' } as const;
 
 /**
- * Rate limits of the policy engine: requests and tokens per minute and requests in flight, at key and
- * org level, checked and taken atomically for all levels at once (Redis Lua when configured).
+ * Rate limits of the policy engine: requests and tokens per minute and requests in flight, at key,
+ * org, user and client-IP level, checked and taken atomically for all levels at once (Redis Lua when configured).
  */
 @Injectable()
 export class RateLimiterService {
@@ -34,8 +35,8 @@ export class RateLimiterService {
     if (!limited.length) return { headers: {}, release: () => undefined };
     const result = await this.store.admit(limited, estimatedTokens, Date.now());
     if (!result.admitted) {
-      const level = result.scope.split(':')[0];
-      throw new AppException(AppErrorCode.RateLimited, `Rate limit reached for ${LIMIT_NAMES[result.limit]} on this ${level === 'org' ? 'organization' : 'API key'}.`, {
+      const level = result.scope.split(':')[0] as keyof typeof LEVEL_NAMES;
+      throw new AppException(AppErrorCode.RateLimited, `Rate limit reached for ${LIMIT_NAMES[result.limit]} ${LEVEL_NAMES[level]}.`, {
         retryAfterSeconds: Math.max(1, Math.ceil(result.retryAfterMs / 1000)),
       });
     }

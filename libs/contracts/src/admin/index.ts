@@ -11,4 +11,6 @@ export * from './usage.schema';
 export * from './pii.schema';
 export * from './invoices.schema';
 export * from './notifications.schema';
+export * from './quotas.schema';
+export * from './monitoring.schema';
 export * from './request-logs.schema';

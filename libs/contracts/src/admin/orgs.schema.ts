@@ -17,6 +17,10 @@ export const updateOrgSchema = z.strictObject({
   routing: strategyConfigSchema.nullable().optional(),
   /** Limits shared by all of the org's keys. */
   limits: rateLimitsSchema.optional(),
+  /** Limits for each client IP address calling with the org's keys. */
+  ipLimits: rateLimitsSchema.optional(),
+  /** Limits for each member across all of their keys. */
+  userLimits: rateLimitsSchema.optional(),
   /** PII masking; null turns it off. */
   pii: piiConfigSchema.nullable().optional(),
 });
@@ -42,6 +46,8 @@ export interface OrgView {
   slug: string;
   routing: RoutingConfig | null;
   limits: RateLimits;
+  ipLimits: RateLimits;
+  userLimits: RateLimits;
   pii: PiiConfig | null;
   createdAt: string;
 }
