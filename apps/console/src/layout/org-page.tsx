@@ -1,6 +1,7 @@
-import type { ComponentType } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
 import type { SessionUser } from '../auth/session.types';
 import { NoAccess } from '../components/no-access';
+import { Loading } from '../components/query-state';
 import { useCurrentOrg } from '../orgs/current-org';
 import { can } from '../auth/permissions';
 import { ApiKeysPage } from '../pages/api-keys/api-keys-page';
@@ -18,9 +19,11 @@ import { PlaygroundPage } from '../pages/playground/playground-page';
 import { ProvidersPage } from '../pages/providers/providers-page';
 import { RequestsPage } from '../pages/requests/requests-page';
 import { RoutingPage } from '../pages/routing/routing-page';
-import { UsagePage } from '../pages/usage/usage-page';
 import { findNavItem } from './nav-items';
 import type { PageProps } from './page-props';
+
+// Charts (recharts) load with the usage page, not with the sign-in screen.
+const UsagePage = lazy(() => import('../pages/usage/usage-page').then((m) => ({ default: m.UsagePage })));
 
 const PAGES: Record<string, ComponentType<PageProps>> = {
   '/': DashboardPage,
@@ -56,5 +59,9 @@ export function OrgPage({ user, section }: { user: SessionUser; section: string 
       </section>
     );
   }
-  return <Page key={item.path} item={item} user={user} />;
+  return (
+    <Suspense fallback={<Loading label={item.label} />}>
+      <Page key={item.path} item={item} user={user} />
+    </Suspense>
+  );
 }

@@ -52,3 +52,10 @@ export function formatMoney(amount: string | null | undefined): string {
 export function formatCompact(value: number): string {
   return compact.format(value);
 }
+
+const approxDollars = [2, 3].map((digits) => new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD', maximumSignificantDigits: digits }));
+
+/** Charts only: a float of dollars to three significant digits ($0.000293), or two for axis ticks; exact amounts use formatMoney. */
+export function formatDollarsApprox(value: number, short = false): string {
+  return approxDollars[short ? 0 : 1]!.format(value);
+}

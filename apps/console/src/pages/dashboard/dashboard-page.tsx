@@ -1,6 +1,7 @@
 import type { ApiKeyView, MemberView, ProviderAccountView } from '@ai-router/contracts';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useMembers, useModels, useProviderAccounts } from '../../api/org-queries';
+import { Loading } from '../../components/query-state';
 import { RangePicker } from '../../components/range-picker';
 import type { PageProps } from '../../layout/page-props';
 import type { TimeRangeId } from '../../lib/time-range';
@@ -8,10 +9,12 @@ import { useOrg } from '../../orgs/current-org';
 import { orgPath } from '../../router/routes';
 import { useApiKeys } from '../api-keys/use-api-keys';
 import { PageHeader } from '../page-header';
-import { UsageOverTime } from '../usage/usage-over-time';
 import { RecentActivity } from './recent-activity';
 import { StatCard } from './stat-card';
 import './dashboard.css';
+
+// The chart library is the console's largest dependency: it loads after the page, not with the sign-in screen.
+const UsageOverTime = lazy(() => import('../usage/usage-over-time').then((m) => ({ default: m.UsageOverTime })));
 
 export function DashboardPage({ item }: PageProps) {
   const { orgId, orgName, role, can } = useOrg();
@@ -59,7 +62,9 @@ export function DashboardPage({ item }: PageProps) {
             <h2 className="section-title">Traffic</h2>
             <RangePicker value={range} onChange={setRange} />
           </div>
-          <UsageOverTime orgId={orgId} range={range} />
+          <Suspense fallback={<Loading label="charts" />}>
+            <UsageOverTime orgId={orgId} range={range} />
+          </Suspense>
         </div>
       )}
 

@@ -4,9 +4,8 @@ import { DataTable, numeric } from '../../components/data-table';
 import { GroupBarChart } from '../../components/group-bar-chart';
 import { LabelledSelect } from '../../components/labelled-select';
 import { QueryState } from '../../components/query-state';
-import { formatMoney, formatMs, formatNumber } from '../../lib/format';
+import { formatDollarsApprox, formatMoney, formatMs, formatNumber } from '../../lib/format';
 import type { TimeRangeId } from '../../lib/time-range';
-import { formatSpend } from './usage-over-time';
 import { useUsageReport } from './use-usage';
 
 export type BreakdownGroup = 'model' | 'key' | 'user';
@@ -14,9 +13,9 @@ export type BreakdownGroup = 'model' | 'key' | 'user';
 const GROUPS: Record<BreakdownGroup, string> = { model: 'Model', key: 'API key', user: 'Member' };
 
 const METRICS = {
-  requests: { pick: (b: UsageBucket) => b.requests, format: formatNumber },
-  tokens: { pick: (b: UsageBucket) => b.inputTokens + b.outputTokens, format: formatNumber },
-  spend: { pick: (b: UsageBucket) => Number(b.cost), format: formatSpend },
+  requests: { pick: (b: UsageBucket) => b.requests, format: formatNumber, integers: true },
+  tokens: { pick: (b: UsageBucket) => b.inputTokens + b.outputTokens, format: formatNumber, integers: true },
+  spend: { pick: (b: UsageBucket) => Number(b.cost), format: (v: number) => formatDollarsApprox(v), integers: false },
 } as const;
 
 type Metric = keyof typeof METRICS;
@@ -35,7 +34,7 @@ export function UsageBreakdown({ orgId, range, nameOf }: UsageBreakdownProps) {
   const [group, setGroup] = useState<BreakdownGroup>('model');
   const [metric, setMetric] = useState<Metric>('requests');
   const report = useUsageReport(orgId, range, group);
-  const { pick, format } = METRICS[metric];
+  const { pick, format, integers } = METRICS[metric];
   const label = METRIC_LABELS[metric];
   return (
     <div className="card">
@@ -53,7 +52,7 @@ export function UsageBreakdown({ orgId, range, nameOf }: UsageBreakdownProps) {
           return (
             <>
               <div className="card-body">
-                <GroupBarChart title={label} points={rows.slice(0, 10).map((b) => ({ label: name(b), value: pick(b) }))} format={format} />
+                <GroupBarChart title={label} points={rows.slice(0, 10).map((b) => ({ label: name(b), value: pick(b) }))} format={format} integers={integers} />
               </div>
               <DataTable columns={[GROUPS[group], numeric('Requests'), numeric('Errors'), numeric('Input tokens'), numeric('Output tokens'), numeric('Spend'), numeric('p50'), numeric('p95')]}>
                 {rows.map((b) => (

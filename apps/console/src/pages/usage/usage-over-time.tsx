@@ -2,13 +2,9 @@ import type { UsageBucket } from '@ai-router/contracts';
 import { EmptyState } from '../../components/empty-state';
 import { QueryState } from '../../components/query-state';
 import { TimeChart } from '../../components/time-chart';
-import { formatCompact, formatMoney, formatMs, formatNumber, formatPercent } from '../../lib/format';
+import { formatCompact, formatDollarsApprox, formatMoney, formatMs, formatNumber, formatPercent } from '../../lib/format';
 import { TIME_RANGES, type TimeRangeId } from '../../lib/time-range';
 import { useUsageReport } from './use-usage';
-
-/** Chart-only: a float of dollars is fine for drawing; totals come from the exact strings. */
-export const formatSpend = (v: number) => `$${v.toFixed(6)}`;
-const formatSpendAxis = (v: number) => (v === 0 ? '$0' : `$${v.toPrecision(2)}`);
 
 const errorRate = (b: { requests: number; errors: number }) => (b.requests === 0 ? null : b.errors / b.requests);
 
@@ -32,15 +28,16 @@ export function UsageOverTime({ orgId, range }: { orgId: string; range: TimeRang
         const p95 = Math.max(0, ...buckets.map((b) => b.p95LatencyMs ?? 0));
         return (
           <div className="chart-grid">
-            <TimeChart title="Requests" total={formatNumber(totals.requests)} points={series((b) => b.requests)} step={step} format={formatNumber} />
+            <TimeChart title="Requests" total={formatNumber(totals.requests)} points={series((b) => b.requests)} step={step} format={formatNumber} integers />
             <TimeChart
               title="Tokens"
               total={formatCompact(totals.inputTokens + totals.outputTokens)}
               points={series((b) => b.inputTokens + b.outputTokens)}
               step={step}
               format={formatNumber}
+              integers
             />
-            <TimeChart title="Spend" total={formatMoney(totals.cost)} points={series((b) => Number(b.cost))} step={step} format={formatSpend} axisFormat={formatSpendAxis} />
+            <TimeChart title="Spend" total={formatMoney(totals.cost)} points={series((b) => Number(b.cost))} step={step} format={(v) => formatDollarsApprox(v)} axisFormat={(v) => formatDollarsApprox(v, true)} />
             <TimeChart title="Error rate" total={formatPercent(errorRate(totals))} points={series(errorRate)} step={step} format={formatPercent} axisFormat={formatPercent} domain={[0, 1]} />
             <TimeChart title="p95 latency" total={formatMs(p95)} points={series((b) => b.p95LatencyMs)} step={step} format={formatMs} />
           </div>
