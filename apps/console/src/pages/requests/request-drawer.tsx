@@ -3,11 +3,13 @@ import { Dialog } from '../../components/dialog';
 import { QueryState } from '../../components/query-state';
 import { formatDateTime, formatMoney, formatMs, formatNumber } from '../../lib/format';
 import { statusTone } from './status-tone';
+import { useNames } from '../usage/use-names';
 import { useRequestDetail } from './use-request-logs';
 
 /** One request in full, with the router's own explanation of where it went and why. */
 export function RequestDrawer({ orgId, requestId, onClose }: { orgId: string; requestId: string; onClose(): void }) {
   const detail = useRequestDetail(orgId, requestId);
+  const { memberName } = useNames();
   return (
     <Dialog title="Request details" onClose={onClose} drawer>
       <QueryState query={detail} label="the request">
@@ -30,6 +32,8 @@ export function RequestDrawer({ orgId, requestId, onClose }: { orgId: string; re
               <dd data-testid="request-provider">{r.providerAccountName ?? <span className="muted">—</span>}</dd>
               <dt>API key</dt>
               <dd>{r.apiKeyName ?? <span className="muted">—</span>}</dd>
+              <dt>Member</dt>
+              <dd>{r.userId ? memberName(r.userId) : <span className="muted">—</span>}</dd>
               <dt>Latency</dt>
               <dd>
                 {formatMs(r.latencyMs)} total · {formatMs(r.ttftMs)} to first token

@@ -27,7 +27,15 @@ export function RequestsPage({ item }: PageProps) {
 
   return (
     <section className="page">
-      <PageHeader title={item.label} summary={item.summary} />
+      <PageHeader
+        title={item.label}
+        summary={item.summary}
+        actions={
+          <button type="button" className="button button-secondary" disabled={logs.isFetching} onClick={() => logs.refetch()}>
+            {logs.isFetching ? 'Refreshing…' : 'Refresh'}
+          </button>
+        }
+      />
       {!can('requests:manage') && <p className="alert alert-info">You see the requests made with your own API keys. Admins see every request of the organisation.</p>}
       <RequestFiltersBar
         value={filters}
