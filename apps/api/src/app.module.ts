@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AlertsModule } from './alerts/alerts.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { BillingModule } from './billing/billing.module';
@@ -44,7 +45,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ...infrastructureModules(config),
-        PlatformModule, UpstreamModule, UsersModule, OrgsModule, AuthModule, InvitesModule, AuditModule, KeysModule, ProvidersModule, ModelsModule, RouterModule, QuotasModule, BillingModule, InvoicesModule, NotificationsModule, GatewayModule, UsageReportsModule, RequestLogsModule, HealthModule, HealthChecksModule, BootstrapModule, MonitoringModule,
+        PlatformModule, UpstreamModule, UsersModule, OrgsModule, AuthModule, InvitesModule, AuditModule, KeysModule, ProvidersModule, ModelsModule, RouterModule, QuotasModule, BillingModule, InvoicesModule, NotificationsModule, GatewayModule, UsageReportsModule, RequestLogsModule, HealthModule, HealthChecksModule, MonitoringModule, AlertsModule, BootstrapModule,
       ],
     };
   }

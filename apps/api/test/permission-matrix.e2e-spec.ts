@@ -53,15 +53,16 @@ async function buildOrg(t: TestApp, owner: AdminClient, label: string): Promise<
   const model = await owner.createModel(orgId, `model-${label}-marker`, [{ providerAccountId: account.id, upstreamModel: 'x' }]);
   const key = await owner.call<{ id: string }>('POST', `/api/orgs/${orgId}/api-keys`, { name: `key-${label}-marker` });
   const invite = await owner.call<{ id: string }>('POST', `/api/orgs/${orgId}/invites`, { email: `invitee-${label}@x.test`, role: 'viewer' });
+  const rule = await owner.call<{ id: string }>('POST', `/api/orgs/${orgId}/alert-rules`, { kind: 'key_disabled', name: `rule-${label}-marker`, params: {} });
   await inviteMember(t.url, owner, orgId, `member-${label}@x.test`, 'viewer');
   const members = await owner.call<{ userId: string; email: string }[]>('GET', `/api/orgs/${orgId}/members`);
   return {
     orgId,
     ids: {
       'provider-accounts': account.id, models: model.id, 'api-keys': key.id, invites: invite.id,
-      members: members.find((m) => m.email.startsWith('member-'))!.userId, keys: account.keys[0]!.id, deployments: model.deployments[0]!.id,
+      members: members.find((m) => m.email.startsWith('member-'))!.userId, keys: account.keys[0]!.id, deployments: model.deployments[0]!.id, 'alert-rules': rule.id,
     },
-    markers: [`provider-${label}-marker`, `model-${label}-marker`, `key-${label}-marker`, `invitee-${label}`, `member-${label}`],
+    markers: [`provider-${label}-marker`, `model-${label}-marker`, `key-${label}-marker`, `invitee-${label}`, `member-${label}`, `rule-${label}-marker`],
   };
 }
 

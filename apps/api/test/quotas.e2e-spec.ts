@@ -1,7 +1,8 @@
 import { type MockProvider, startMockProvider } from '@ai-router/mock-provider';
-import type { NotificationInboxView, QuotaView } from '@ai-router/contracts';
+import type { AlertEventView, NotificationInboxView, QuotaView } from '@ai-router/contracts';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AlertEngineService } from '../src/alerts/alert-engine.service';
 import { AdminClient } from './support/admin-client';
 import { eventually } from './support/eventually';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -84,6 +85,28 @@ describe('period quotas and budgets (policy engine)', () => {
       );
       const thresholds = inbox.items.filter((n) => n.type === 'budget.threshold').map((n) => n.data.percent).sort((a, b) => Number(a) - Number(b));
       expect(thresholds).toEqual([50, 80, 100]);
+    } finally {
+      await admin.call('DELETE', `/api/orgs/${orgId}/quotas/${q.id}`);
+    }
+  });
+
+  it('an alert rule on a budget fires once the budget passes its percent', async () => {
+    const key = await newKey();
+    const q = await quota({ name: 'alerted budget', scope: 'key', subjectId: await keyId(key), metric: 'cost', period: 'day', limit: '0.03', hard: false });
+    try {
+      const rule = await admin.call<{ id: string }>('POST', `/api/orgs/${orgId}/alert-rules`, {
+        name: 'budget half used', kind: 'budget_threshold', params: { quotaId: q.id, percent: 50 },
+      });
+      const engine = t.app.get(AlertEngineService);
+      const firing = () => admin.call<AlertEventView[]>('GET', `/api/orgs/${orgId}/alerts?ruleId=${rule.id}`);
+      await engine.evaluateAll();
+      expect(await firing()).toHaveLength(0);
+      expect(ok(await barrier(key, 1))).toBe(1);
+      await settled(q.id);
+      await engine.evaluateAll();
+      const [alert] = await firing();
+      expect(alert).toMatchObject({ kind: 'budget_threshold', resolvedAt: null, lastValue: 50, summary: expect.stringContaining('alerted budget') });
+      await admin.call('DELETE', `/api/orgs/${orgId}/alert-rules/${rule.id}`);
     } finally {
       await admin.call('DELETE', `/api/orgs/${orgId}/quotas/${q.id}`);
     }

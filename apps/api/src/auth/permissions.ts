@@ -14,6 +14,7 @@ export type Permission = `${Resource}:${Action}`;
 const ALL: Action[] = ['read', 'write', 'delete', 'manage'];
 
 /**
+ * `billing:write` is redeeming codes and coupons for the org.
  * `billing:manage` (top-ups, settings, prices) is granted to no org role: only the platform owner,
  * who holds every permission, moves money in and sets prices. Likewise `monitoring:manage` (issuing
  * SLA reports on demand); `monitoring:write` sets the org's SLA target and spend anomaly thresholds.
@@ -26,7 +27,7 @@ const ALL: Action[] = ['read', 'write', 'delete', 'manage'];
  * services consult it for ownership (`apiKeys:manage`); nothing else decides who may do what.
  */
 export const ROLE_PERMISSIONS: Readonly<Record<OrgRole, Readonly<Partial<Record<Resource, readonly Action[]>>>>> = {
-  admin: { org: ALL, members: ALL, invites: ALL, apiKeys: ALL, providers: ALL, models: ALL, usage: ALL, audit: ['read'], billing: ['read'], quotas: ALL, monitoring: ['read', 'write'], requests: ['read', 'manage'] },
+  admin: { org: ALL, members: ALL, invites: ALL, apiKeys: ALL, providers: ALL, models: ALL, usage: ALL, audit: ['read'], billing: ['read', 'write'], quotas: ALL, monitoring: ['read', 'write'], requests: ['read', 'manage'] },
   developer: { org: ['read'], apiKeys: ['read', 'write', 'delete'], models: ['read'], usage: ['read'], billing: ['read'], quotas: ['read'], monitoring: ['read'], requests: ['read'] },
   viewer: { org: ['read'], models: ['read'], usage: ['read'], billing: ['read'], quotas: ['read'], monitoring: ['read'], requests: ['read', 'manage'] },
 };

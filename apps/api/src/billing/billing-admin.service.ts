@@ -24,7 +24,9 @@ export class BillingAdminService {
     const held = BigInt(org.heldNano);
     return {
       enabled: org.billingEnabled, balance: formatDollars(balance), held: formatDollars(held),
-      available: formatDollars(balance - held), priceMultiplierBp: org.priceMultiplierBp,
+      available: formatDollars(balance - held), priceMultiplierBp: org.priceMultiplierBp, planDiscountBp: org.planDiscountBp,
+      lowBalanceThreshold: org.lowBalanceThresholdNano === null ? null : formatDollars(BigInt(org.lowBalanceThresholdNano)),
+      autoRecharge: { enabled: org.autoRechargeEnabled, amount: formatDollars(BigInt(org.autoRechargeAmountNano)) },
     };
   }
 
@@ -33,8 +35,11 @@ export class BillingAdminService {
     return this.overview(orgId);
   }
 
+  /** With a reference, a repeated top-up (a payment webhook delivered twice) credits once. */
   async topUp(actor: OrgActor, input: TopUp): Promise<BillingView> {
-    await this.billing.credit(actor.orgId, 'topup', parseDollars(input.amount), actor.id, input.note ?? null);
+    await this.billing.credit(actor.orgId, 'topup', parseDollars(input.amount), {
+      actorId: actor.id, note: input.note ?? null, reference: input.reference ? `topup:${actor.orgId}:${input.reference}` : null,
+    });
     return this.overview(actor.orgId);
   }
 

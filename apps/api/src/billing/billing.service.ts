@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { BillingSettings } from '@ai-router/contracts';
 import { ClusterEventsService } from '../cluster/cluster-events.service';
 import { AppErrorCode } from '../common/errors/app-error-code';
 import { AppException } from '../common/errors/app.exception';
+import { firstRow } from '../database/returned-rows';
 import { Org } from '../orgs/org.entity';
 import type { LedgerEntryType } from './ledger-entry.entity';
+import { parseDollars } from './money';
 
 /**
  * Balances, holds and the ledger. Every balance change happens in the same SQL statement as its ledger
@@ -74,30 +77,45 @@ export class BillingService {
     return Number((firstRow(rows) as { released: string } | null)?.released ?? 0);
   }
 
-  /** Credits (top-ups, refunds, coupons) and adjustments, in one statement with their ledger row. */
-  async credit(orgId: string, entryType: Exclude<LedgerEntryType, 'charge'>, amount: bigint, actorId: string | null, note: string | null): Promise<void> {
-    await this.db.query(
+  /**
+   * Credits (top-ups, refunds, codes, coupons) and adjustments, in one statement with their ledger row.
+   * With a `reference` the credit happens once per (reference, type): the ledger's unique key turns a
+   * replay into nothing, and the answer says whether this call credited. A credit that lifts the
+   * balance to the low-balance threshold or above re-arms the low-balance notice.
+   */
+  async credit(orgId: string, entryType: Exclude<LedgerEntryType, 'charge'>, amount: bigint, options: CreditOptions = {}): Promise<boolean> {
+    const rows = await (options.manager ?? this.db.manager).query(
       `WITH entry AS (
-         INSERT INTO ledger_entries (org_id, entry_type, amount_nano, note, actor_id) VALUES ($1, $2, $3::bigint, $4, $5) RETURNING org_id, amount_nano)
-       UPDATE orgs SET balance_nano = balance_nano + entry.amount_nano FROM entry WHERE orgs.id = entry.org_id`,
-      [orgId, entryType, amount.toString(), note, actorId],
+         INSERT INTO ledger_entries (org_id, entry_type, amount_nano, note, actor_id, request_id) VALUES ($1, $2, $3::bigint, $4, $5, $6)
+         ON CONFLICT (request_id, entry_type) DO NOTHING RETURNING org_id, amount_nano)
+       UPDATE orgs SET balance_nano = balance_nano + entry.amount_nano,
+                       low_balance_notified = low_balance_notified AND balance_nano + entry.amount_nano < coalesce(low_balance_threshold_nano, 0)
+         FROM entry WHERE orgs.id = entry.org_id RETURNING orgs.id`,
+      [orgId, entryType, amount.toString(), options.note ?? null, options.actorId ?? null, options.reference ?? null],
     );
+    return firstRow(rows) !== null;
   }
 
-  async setSettings(orgId: string, settings: { enabled?: boolean; priceMultiplierBp?: number }): Promise<void> {
+  async setSettings(orgId: string, settings: BillingSettings): Promise<void> {
+    const threshold = settings.lowBalanceThreshold;
     await this.db.getRepository(Org).update({ id: orgId }, {
       ...(settings.enabled !== undefined && { billingEnabled: settings.enabled }),
       ...(settings.priceMultiplierBp !== undefined && { priceMultiplierBp: settings.priceMultiplierBp }),
+      ...(settings.planDiscountBp !== undefined && { planDiscountBp: settings.planDiscountBp }),
+      // A new threshold starts armed: the next charge below it notifies.
+      ...(threshold !== undefined && { lowBalanceThresholdNano: threshold === null ? null : parseDollars(threshold).toString(), lowBalanceNotified: false }),
+      ...(settings.autoRecharge && { autoRechargeEnabled: settings.autoRecharge.enabled, autoRechargeAmountNano: parseDollars(settings.autoRecharge.amount).toString() }),
     });
     // Keys cache their org's billing settings; this drops them everywhere.
     await this.events.publish({ type: 'routing.changed', orgId });
   }
-
 }
 
-/** pg answers UPDATE ... RETURNING with [rows, count] through TypeORM; PGlite with rows. */
-function firstRow(result: unknown): unknown {
-  if (!Array.isArray(result)) return null;
-  if (result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0][0] ?? null;
-  return result[0] ?? null;
+export interface CreditOptions {
+  actorId?: string | null;
+  note?: string | null;
+  /** Makes the credit idempotent; callers namespace it per org (the ledger key is global). */
+  reference?: string | null;
+  /** To credit inside the caller's transaction. */
+  manager?: EntityManager;
 }

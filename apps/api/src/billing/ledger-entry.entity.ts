@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export type LedgerEntryType = 'topup' | 'charge' | 'refund' | 'adjustment' | 'coupon';
+/** `redemption`: a redemption code's credit; `coupon_credit`: a fixed coupon's credit (an invoice discount). */
+export type LedgerEntryType = 'topup' | 'charge' | 'refund' | 'adjustment' | 'coupon' | 'redemption' | 'coupon_credit';
 
 @Entity('ledger_entries')
 export class LedgerEntry {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyMultiplier, costOf, formatDollars, type ModelPrice, parseDollars, worstCaseCost } from './money';
+import { applyMultiplier, costOf, discountOf, formatDollars, type ModelPrice, parseDollars, worstCaseCost } from './money';
 
 const price: ModelPrice = {
   inputPerMillion: parseDollars('2.50'), outputPerMillion: parseDollars('10'), cachedInputPerMillion: parseDollars('1.25'),
@@ -24,6 +24,14 @@ describe('money', () => {
   it('prices cached and cache-write tokens apart from plain input', () => {
     // Per token: input 2500 nano, cached 1250, cache write 3125, output 10000.
     expect(costOf(usage(3000, 100, 1000, 1000), price, 10_000)).toBe(2_500_000n + 1_250_000n + 3_125_000n + 1_000_000n);
+  });
+
+  it('takes the plan discount, then the coupon on what remains, each rounded down', () => {
+    expect(discountOf(1_000n, { planBp: 1_000, couponBp: 2_000 })).toBe(100n + 180n);
+    // 10% of 15 is 1.5 -> 1; 20% of the remaining 14 is 2.8 -> 2: the charge (12) stays rounded up.
+    expect(discountOf(15n, { planBp: 1_000, couponBp: 2_000 })).toBe(3n);
+    expect(discountOf(999n, { planBp: 10_000, couponBp: 5_000 })).toBe(999n);
+    expect(discountOf(999n, { planBp: 0, couponBp: 0 })).toBe(0n);
   });
 
   it('applies the multiplier and rounds up', () => {

@@ -5,6 +5,10 @@ import type { NormalizedUsage } from '@ai-router/providers';
  * component (input, output, cached input, cache write, images, request) is converted to nano-dollars
  * and rounded UP to a whole nano-dollar, then the sum is multiplied by the org's multiplier in basis
  * points and rounded UP again. A request is never charged less than its exact price.
+ *
+ * Discounts come after the multiplier: first the org's plan discount, then a percent coupon on what
+ * remains (so 10% plan + 20% coupon = 28% off, never more than 100%). Each discount is rounded DOWN to
+ * a whole nano-dollar, so the charge stays rounded up.
  */
 export const NANO_PER_DOLLAR = 1_000_000_000n;
 
@@ -27,6 +31,20 @@ function tokensCost(tokens: number, perMillion: bigint): bigint {
 
 export function applyMultiplier(amount: bigint, multiplierBp: number): bigint {
   return ceilDiv(amount * BigInt(multiplierBp), 10_000n);
+}
+
+/** Discounts in basis points (1000 = 10% off), applied in this order. */
+export interface Discount {
+  planBp: number;
+  couponBp: number;
+}
+
+export const NO_DISCOUNT: Discount = { planBp: 0, couponBp: 0 };
+
+/** How much the discounts take off `amount` (the cost after the multiplier), by the rule above. */
+export function discountOf(amount: bigint, discount: Discount): bigint {
+  const plan = (amount * BigInt(discount.planBp)) / 10_000n;
+  return plan + ((amount - plan) * BigInt(discount.couponBp)) / 10_000n;
 }
 
 /** What a request costs once its usage is known. Cached and cache-write tokens are part of input tokens. */

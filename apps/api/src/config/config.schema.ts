@@ -81,6 +81,8 @@ export const configSchema = z.object({
   UPSTREAM_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
   /** How often every deployment is probed (active health checks); 0 turns probing off. */
   HEALTH_CHECK_INTERVAL_MS: z.coerce.number().int().min(0).default(60_000),
+  /** How often alert rules are evaluated (once per interval across the cluster); 0 turns evaluation off. */
+  ALERT_EVAL_INTERVAL_MS: z.coerce.number().int().min(0).default(60_000),
   /** Folder of the built console; empty disables serving it. */
   CONSOLE_DIR: z.string().optional(),
   /** Run queue processors inside the API process (always on when embedded). */

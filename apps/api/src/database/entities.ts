@@ -1,8 +1,12 @@
+import { AlertEvent } from '../alerts/alert-event.entity';
+import { AlertRule } from '../alerts/alert-rule.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { Session } from '../auth/session.entity';
 import { Hold } from '../billing/hold.entity';
 import { LedgerEntry } from '../billing/ledger-entry.entity';
 import { PriceBookEntry } from '../billing/price-book-entry.entity';
+import { PromoCode } from '../credits/promo-code.entity';
+import { PromoRedemption } from '../credits/promo-redemption.entity';
 import { Invite } from '../invites/invite.entity';
 import { InvoiceLine } from '../invoices/invoice-line.entity';
 import { Invoice } from '../invoices/invoice.entity';
@@ -21,4 +25,4 @@ import { QuotaPolicy } from '../quotas/quota-policy.entity';
 import { UsageLog } from '../usage/usage-log.entity';
 import { User } from '../users/user.entity';
 
-export const ENTITIES = [Org, User, Membership, ApiKey, ProviderAccount, ProviderKey, Model, Deployment, UsageLog, Session, Invite, AuditEntry, PlatformSetting, PriceBookEntry, Hold, LedgerEntry, Invoice, InvoiceLine, NotificationChannel, NotificationDelivery, Notification, QuotaPolicy];
+export const ENTITIES = [Org, User, Membership, ApiKey, ProviderAccount, ProviderKey, Model, Deployment, UsageLog, Session, Invite, AuditEntry, PlatformSetting, PriceBookEntry, Hold, LedgerEntry, Invoice, InvoiceLine, NotificationChannel, NotificationDelivery, Notification, QuotaPolicy, AlertRule, AlertEvent, PromoCode, PromoRedemption];

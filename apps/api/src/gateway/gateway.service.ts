@@ -8,7 +8,8 @@ import { LOGGER } from '../common/logger.module';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { ApiKeyPrincipal } from '../keys/api-key-auth.service';
 import { BillingService } from '../billing/billing.service';
-import { type ModelPrice, worstCaseCost } from '../billing/money';
+import { discountAt } from '../billing/billing-terms';
+import { discountOf, type ModelPrice, worstCaseCost } from '../billing/money';
 import { promptTokenBound } from '../billing/prompt-bound';
 import { KeyPoolService } from '../key-pool/key-pool.service';
 import { GatewayMetricsService } from '../metrics/gateway-metrics.service';
@@ -23,9 +24,9 @@ import type { OrgRoutes, RouteDeployment } from '../router/route.types';
 import { RoutingSnapshotService } from '../router/routing-snapshot.service';
 import { explain } from '../router/strategies/routing-decision';
 import type { RoutingDecision, RoutingRequest } from '../router/strategies/routing-strategy';
-import { usageCost } from '../usage/usage-cost';
+import { usageCharge } from '../usage/usage-cost';
 import { UsageRecorderService } from '../usage/usage-recorder.service';
-import type { UsageBilling, UsageRecord } from '../usage/usage-record';
+import type { UsageBilling, UsageDiscount, UsageRecord } from '../usage/usage-record';
 import { backoffDelayMs, sleep } from './retry-backoff';
 import { UpstreamAttemptService } from './upstream-attempt.service';
 import { allKeysResting, unsupported, upstreamException } from './upstream-errors';
@@ -77,15 +78,18 @@ export class GatewayService {
       this.metrics.refused(AppErrorCode.RateLimited);
       throw err;
     });
-    const pricing = pricingOf(price ?? FREE, principal.billing.multiplierBp, routing.promptTokens);
+    const discount = discountAt(principal.billing, Date.now());
+    const pricing = pricingOf(price ?? FREE, principal.billing.multiplierBp, routing.promptTokens, discount);
     let quota: QuotaReservation;
     let billing: UsageBilling | null;
     try {
       const policies = await this.quotas.applicable(principal);
       const worst = worstCase(operation, body, price ?? FREE, principal.billing.multiplierBp, principal.billing.enabled || QuotaEnforcerService.boundsOutput(policies));
-      quota = await this.quotas.reserve(policies, { requests: 1, ...worst });
+      // A capped coupon may be used up by settlement time, so the worst case does not count on it.
+      const worstCost = worst.cost - discountOf(worst.cost, discount.cappedRedemptionId ? { ...discount, couponBp: 0 } : discount);
+      quota = await this.quotas.reserve(policies, { requests: 1, tokens: worst.tokens, cost: worstCost });
       try {
-        billing = principal.billing.enabled ? await this.billing.placeHold(principal.orgId, requestId, worst.cost).then(() => pricing) : null;
+        billing = principal.billing.enabled ? await this.billing.placeHold(principal.orgId, requestId, worstCost).then(() => pricing) : null;
       } catch (err) {
         quota.settle({ requests: 0, tokens: 0, cost: 0n });
         throw err;
@@ -125,7 +129,7 @@ export class GatewayService {
       quota.settle({
         requests: outcome.status < 500 ? 1 : 0,
         tokens: outcome.usage ? outcome.usage.inputTokens + outcome.usage.outputTokens : 0,
-        cost: usageCost({ ...record, billing: pricing }),
+        cost: usageCharge({ ...record, billing: pricing }).cost,
       });
     };
 
@@ -257,10 +261,10 @@ function worstCase(operation: GatewayOperation, body: GatewayBody, price: ModelP
 }
 
 /** The prices a request settles with; they travel with its usage record as decimal strings. */
-function pricingOf(price: ModelPrice, multiplierBp: number, promptEstimate: number): UsageBilling {
+function pricingOf(price: ModelPrice, multiplierBp: number, promptEstimate: number, discount: UsageDiscount): UsageBilling {
   const text = (v: bigint) => v.toString();
   return {
-    multiplierBp, promptEstimate,
+    multiplierBp, promptEstimate, discount,
     price: {
       inputPerMillion: text(price.inputPerMillion), outputPerMillion: text(price.outputPerMillion),
       cachedInputPerMillion: text(price.cachedInputPerMillion), cacheWritePerMillion: text(price.cacheWritePerMillion),

@@ -41,7 +41,7 @@ describe('invoiceCsv', () => {
       ['line', 'alpha', '1234567891', '1.234567891'],
       ['line', 'beta', '1', '0.000000001'],
       ['subtotal', '', '1234567892', '1.234567892'],
-      ['discount', 'coupons and refunds', '-5', '-0.000000005'],
+      ['discount', 'discounts and credits', '-5', '-0.000000005'],
       ['total', '', '1234567887', '1.234567887'],
     ]);
     expect(rows[1]!.slice(0, 3)).toEqual(['INV-2026-000042', '2026-04-01T00:00:00.000Z', '2026-05-01T00:00:00.000Z']);

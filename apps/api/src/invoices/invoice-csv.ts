@@ -20,7 +20,7 @@ export function invoiceCsv(doc: InvoiceDocument): string {
       String(l.cachedInputTokens), String(l.cacheWriteTokens), String(l.images), ...money(l.amountNano),
     ]),
     [...head, 'subtotal', '', '', '', '', '', '', '', '', ...money(doc.subtotalNano)],
-    [...head, 'discount', '', 'coupons and refunds', '', '', '', '', '', '', ...money(-doc.discountNano)],
+    [...head, 'discount', '', 'discounts and credits', '', '', '', '', '', '', ...money(-doc.discountNano)],
     [...head, 'total', '', '', '', '', '', '', '', '', ...money(doc.totalNano)],
   ];
   return rows.map((row) => row.map(quote).join(',')).join('\r\n') + '\r\n';

@@ -33,9 +33,10 @@ const COUNTERS = ['requests', 'inputTokens', 'outputTokens', 'cachedInputTokens'
 
 /**
  * Lines and totals of an invoice. One line per model (groups naming the same model are merged),
- * ordered by model name so positions are stable; subtotal = sum of lines. `creditsNano` (the
- * period's coupon and refund credits) becomes the discount, capped at the subtotal: an invoice never
- * goes negative, and credit beyond it already sits on the prepaid balance.
+ * ordered by model name so positions are stable; subtotal = sum of lines (priced before discounts).
+ * `creditsNano` (the period's usage discounts plus coupon and refund credits) becomes the discount,
+ * capped at the subtotal: an invoice never goes negative, and credit beyond it already sits on the
+ * prepaid balance.
  */
 export function draftInvoice(groups: UsageGroup[], creditsNano: bigint): InvoiceDraft {
   const byModel = new Map<string, DraftLine>();

@@ -39,7 +39,7 @@ export class InvoiceIssuerService {
   async close(orgId: string, period: InvoicePeriod): Promise<CloseResult> {
     const existing = await this.repo.findByPeriod(orgId, period.start);
     if (existing) return { invoice: existing, created: false };
-    const draft = draftInvoice(await this.repo.usageGroups(orgId, period), await this.repo.credits(orgId, period));
+    const draft = draftInvoice(await this.repo.usageGroups(orgId, period), await this.repo.discounts(orgId, period));
     if (!draft.lines.length) return { invoice: null, created: false };
 
     let invoice: Invoice;

@@ -106,7 +106,7 @@ function totals(pdf: PDFKit.PDFDocument, invoice: InvoiceDocument, y: number): v
   pdf.moveTo(labelX, y).lineTo(pdf.page.width - MARGIN, y).lineWidth(0.5).stroke();
   const entries: [string, string, boolean][] = [
     ['Subtotal', formatCents(invoice.subtotalNano), false],
-    ['Discounts (coupons, refunds)', `-${formatCents(invoice.discountNano)}`, false],
+    ['Discounts (plan, coupons, refunds)', `-${formatCents(invoice.discountNano)}`, false],
     [`Total (${invoice.currency})`, formatCents(invoice.totalNano), true],
   ];
   entries.forEach(([label, amount, bold], i) => {

@@ -28,26 +28,33 @@ export class InvoiceRepository {
     return rows.map((r) => r.orgId);
   }
 
-  /** The period's charged requests per model; cost_nano is what was charged, multiplier included. */
+  /**
+   * The period's priced requests per model, before discounts: cost_nano is what was charged
+   * (multiplier included), discount_nano what plan and coupon discounts took off it.
+   */
   usageGroups(orgId: string, period: InvoicePeriod): Promise<UsageGroup[]> {
     return this.db.query(
       `SELECT model, count(*)::text AS requests, sum(input_tokens)::text AS "inputTokens", sum(output_tokens)::text AS "outputTokens",
               sum(cached_input_tokens)::text AS "cachedInputTokens", sum(cache_write_tokens)::text AS "cacheWriteTokens",
-              sum(images)::text AS images, sum(cost_nano)::text AS "amountNano"
-       FROM usage_logs WHERE org_id = $1 AND created_at >= $2 AND created_at < $3 AND cost_nano <> 0
+              sum(images)::text AS images, sum(cost_nano + discount_nano)::text AS "amountNano"
+       FROM usage_logs WHERE org_id = $1 AND created_at >= $2 AND created_at < $3 AND cost_nano + discount_nano <> 0
        GROUP BY model`,
       [orgId, period.start.toISOString(), period.end.toISOString()],
     );
   }
 
-  /** Coupon and refund credits of the period (credits are positive in the ledger). */
-  async credits(orgId: string, period: InvoicePeriod): Promise<bigint> {
-    const [row]: { credits: string }[] = await this.db.query(
-      `SELECT coalesce(sum(amount_nano), 0)::text AS credits FROM ledger_entries
-       WHERE org_id = $1 AND entry_type IN ('coupon', 'refund') AND amount_nano > 0 AND created_at >= $2 AND created_at < $3`,
+  /**
+   * The period's discounts: usage discounts (plan, percent coupons) plus coupon and refund credits
+   * (credits are positive in the ledger). Redemption codes are prepaid money, like top-ups: not a discount.
+   */
+  async discounts(orgId: string, period: InvoicePeriod): Promise<bigint> {
+    const [row]: { credits: string; usage: string }[] = await this.db.query(
+      `SELECT (SELECT coalesce(sum(amount_nano), 0) FROM ledger_entries
+               WHERE org_id = $1 AND entry_type IN ('coupon', 'coupon_credit', 'refund') AND amount_nano > 0 AND created_at >= $2 AND created_at < $3)::text AS credits,
+              (SELECT coalesce(sum(discount_nano), 0) FROM usage_logs WHERE org_id = $1 AND created_at >= $2 AND created_at < $3)::text AS usage`,
       [orgId, period.start.toISOString(), period.end.toISOString()],
     );
-    return BigInt(row?.credits ?? 0);
+    return BigInt(row?.credits ?? 0) + BigInt(row?.usage ?? 0);
   }
 
   /** Takes the next invoice number; the counter row stays locked until the transaction ends. */

@@ -4,6 +4,7 @@ import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { LRUCache } from 'lru-cache';
 import type { Repository } from 'typeorm';
+import { type BillingTerms, loadBillingTerms } from '../billing/billing-terms';
 import { ClusterEventsService } from '../cluster/cluster-events.service';
 import { AppErrorCode } from '../common/errors/app-error-code';
 import { AppException } from '../common/errors/app.exception';
@@ -27,8 +28,8 @@ export interface ApiKeyPrincipal {
   /** The org's limits for each client IP and for each member. */
   ipLimits: RateLimits;
   userLimits: RateLimits;
-  /** Prepaid billing of the key's org: holds and charges apply only when enabled. */
-  billing: { enabled: boolean; multiplierBp: number };
+  /** Prepaid billing of the key's org (holds and charges apply only when enabled), with its discounts. */
+  billing: BillingTerms;
   /** The org's masker when it masks prompts before they go upstream. */
   upstreamMasker: PiiMasker | null;
 }
@@ -94,7 +95,7 @@ export class ApiKeyAuthService implements OnModuleDestroy {
       orgLimits: org?.limits ?? {},
       ipLimits: org?.ipLimits ?? {},
       userLimits: org?.userLimits ?? {},
-      billing: { enabled: org?.billingEnabled ?? false, multiplierBp: org?.priceMultiplierBp ?? 10_000 },
+      billing: await loadBillingTerms(this.keys.manager, org),
       upstreamMasker: upstreamMaskerOf(org?.pii ?? null),
     };
   }

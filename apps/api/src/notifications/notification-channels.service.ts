@@ -2,14 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, Repository } from 'typeorm';
-import type { z } from 'zod';
 import {
   type CreateNotificationChannel, type NotificationChannelKind, notificationChannelConfigSchemas, notificationChannelSecretsSchemas,
-  type NotificationChannelView, type NotificationTestResult, type UpdateNotificationChannel, zodErrorToOpenAIError,
+  type NotificationChannelView, type NotificationTestResult, type UpdateNotificationChannel,
 } from '@ai-router/contracts';
 import { AppErrorCode } from '../common/errors/app-error-code';
 import { AppException } from '../common/errors/app.exception';
 import { definedFields } from '../common/defined-fields';
+import { parseFor } from '../common/parse-for';
 import { isUuid } from '../common/ids';
 import { SecretBox } from '../crypto/secret-box';
 import { PrivateHostsService } from '../security/private-hosts.service';
@@ -132,11 +132,3 @@ function mergeSecrets(current: ChannelSecrets, patch: Record<string, string | nu
   return Object.fromEntries(Object.entries(merged).filter((e): e is [string, string] => e[1] !== null));
 }
 
-/** Validates a part of the body against the channel kind's schema; the 400 names `prefix.field`. */
-function parseFor<T extends z.ZodType>(schema: T, value: unknown, prefix: string): z.infer<T> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const error = zodErrorToOpenAIError(result.error);
-  const param = error.param ? `${prefix}.${error.param}` : prefix;
-  throw new AppException(AppErrorCode.ValidationFailed, error.message.replace(`'${error.param}'`, `'${param}'`), { param });
-}

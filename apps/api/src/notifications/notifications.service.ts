@@ -34,7 +34,11 @@ export class NotificationsService {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  async notify(orgId: string, event: NotificationEvent): Promise<void> {
+  /**
+   * `channelIds` narrows delivery to those channels (enabled ones, whatever their event filter): an
+   * alert rule that names its channels. The inbox row is written either way.
+   */
+  async notify(orgId: string, event: NotificationEvent, options: { channelIds?: string[] } = {}): Promise<void> {
     const delivered = normaliseEvent(event);
     const deliveries = await this.db.transaction(async (tx) => {
       await tx.query(
@@ -45,7 +49,9 @@ export class NotificationsService {
       const channels = await tx.getRepository(NotificationChannel).createQueryBuilder('c')
         .select('c.id')
         .where('c.org_id = :orgId AND c.enabled', { orgId })
-        .andWhere('(cardinality(c.events) = 0 OR :type = ANY(c.events))', { type: delivered.type })
+        .andWhere(options.channelIds?.length
+          ? 'c.id = ANY(:channelIds)'
+          : '(cardinality(c.events) = 0 OR :type = ANY(c.events))', { type: delivered.type, channelIds: options.channelIds })
         .getMany();
       return this.openDeliveries(tx, channels.map((c) => c.id), delivered);
     });

@@ -20,5 +20,13 @@ export class Org {
   @Column('bigint', { name: 'balance_nano', default: 0 }) balanceNano!: string;
   @Column('bigint', { name: 'held_nano', default: 0 }) heldNano!: string;
   @Column('integer', { name: 'price_multiplier_bp', default: 15000 }) priceMultiplierBp!: number;
+  /** Plan discount in basis points, after the multiplier (see billing/money.ts). */
+  @Column('integer', { name: 'plan_discount_bp', default: 0 }) planDiscountBp!: number;
+  @Column('bigint', { name: 'low_balance_threshold_nano', nullable: true }) lowBalanceThresholdNano!: string | null;
+  /** True from a crossing below the threshold until a credit lifts the balance back above it. */
+  @Column('boolean', { name: 'low_balance_notified', default: false }) lowBalanceNotified!: boolean;
+  @Column('integer', { name: 'low_balance_crossings', default: 0 }) lowBalanceCrossings!: number;
+  @Column('boolean', { name: 'auto_recharge_enabled', default: false }) autoRechargeEnabled!: boolean;
+  @Column('bigint', { name: 'auto_recharge_amount_nano', default: 0 }) autoRechargeAmountNano!: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }

@@ -3,8 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { type PrivateHosts, privateHostsSchema } from '@ai-router/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { Authenticated, CurrentUser } from '../auth/authenticated.decorator';
-import { AppErrorCode } from '../common/errors/app-error-code';
-import { AppException } from '../common/errors/app.exception';
+import { assertPlatformOwner } from '../auth/platform-owner';
 import { ZodBody } from '../common/zod-body.decorator';
 import { PrivateHostsService } from '../security/private-hosts.service';
 
@@ -17,18 +16,14 @@ export class PlatformController {
   @Get('private-hosts')
   @Authenticated()
   list(@CurrentUser() user: AuthUser): PrivateHosts {
-    assertOwner(user);
+    assertPlatformOwner(user, 'platform settings');
     return { hosts: this.privateHosts.list() };
   }
 
   @Put('private-hosts')
   @Authenticated()
   async replace(@CurrentUser() user: AuthUser, @ZodBody(privateHostsSchema) body: PrivateHosts): Promise<PrivateHosts> {
-    assertOwner(user);
+    assertPlatformOwner(user, 'platform settings');
     return { hosts: await this.privateHosts.replace(body.hosts) };
   }
-}
-
-function assertOwner(user: AuthUser): void {
-  if (!user.isPlatformOwner) throw new AppException(AppErrorCode.Forbidden, 'only the platform owner manages platform settings');
 }

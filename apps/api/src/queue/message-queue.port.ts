@@ -6,6 +6,7 @@ export enum QueueName {
   Invoices = 'invoices',
   Billing = 'billing',
   Monitoring = 'monitoring',
+  Alerts = 'alerts',
 }
 
 export interface QueueJob<T = unknown> {

@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { BudgetThresholdEvaluator } from './budget-threshold.evaluator';
 import { QuotaCountersService } from './quota-counters.service';
 import { QuotaEnforcerService } from './quota-enforcer.service';
 import { QuotaPoliciesService } from './quota-policies.service';
@@ -9,7 +10,7 @@ import { RateLimiterService } from './rate-limiter.service';
 @Global()
 @Module({
   controllers: [QuotasController],
-  providers: [RateLimiterService, QuotaCountersService, QuotaPoliciesService, QuotaEnforcerService],
+  providers: [RateLimiterService, QuotaCountersService, QuotaPoliciesService, QuotaEnforcerService, BudgetThresholdEvaluator],
   exports: [RateLimiterService, QuotaEnforcerService],
 })
 export class QuotasModule {}

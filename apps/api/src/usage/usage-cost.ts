@@ -1,11 +1,23 @@
 import type { NormalizedUsage } from '@ai-router/providers';
-import { costOf, type ModelPrice } from '../billing/money';
+import { costOf, discountOf, type ModelPrice, NO_DISCOUNT } from '../billing/money';
 import type { UsageBilling, UsageRecord } from './usage-record';
 
-/** What a finished request costs its org, in nano-dollars (0 when the org is not billed). */
-export function usageCost(record: UsageRecord): bigint {
+/** What a request is charged and what its discounts took off, in nano-dollars. */
+export interface UsageCharge {
+  cost: bigint;
+  discount: bigint;
+}
+
+/**
+ * What a finished request costs its org (0 when the org is not billed): the price times the
+ * multiplier, less the plan discount and then the coupon's, each rounded down (billing/money.ts).
+ */
+export function usageCharge(record: UsageRecord): UsageCharge {
   const usage = billableUsage(record);
-  return record.billing && usage ? costOf(usage, priceOf(record.billing), record.billing.multiplierBp) : 0n;
+  if (!record.billing || !usage) return { cost: 0n, discount: 0n };
+  const gross = costOf(usage, priceOf(record.billing), record.billing.multiplierBp);
+  const discount = discountOf(gross, record.billing.discount ?? NO_DISCOUNT);
+  return { cost: gross - discount, discount };
 }
 
 /**

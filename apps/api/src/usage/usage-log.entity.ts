@@ -18,6 +18,8 @@ export class UsageLog {
   @Column('integer', { name: 'reasoning_tokens', default: 0 }) reasoningTokens!: number;
   @Column('integer', { default: 0 }) images!: number;
   @Column('bigint', { name: 'cost_nano', default: 0 }) costNano!: string;
+  /** What discounts took off the charge; cost_nano + discount_nano is the undiscounted price. */
+  @Column('bigint', { name: 'discount_nano', default: 0 }) discountNano!: string;
   @Column('integer', { name: 'latency_ms' }) latencyMs!: number;
   @Column('integer', { name: 'ttft_ms', nullable: true }) ttftMs!: number | null;
   @Column('boolean', { default: false }) streamed!: boolean;

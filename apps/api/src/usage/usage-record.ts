@@ -30,4 +30,14 @@ export interface UsageBilling {
   price: Record<'inputPerMillion' | 'outputPerMillion' | 'cachedInputPerMillion' | 'cacheWritePerMillion' | 'perImage' | 'perRequest', string>;
   /** Prompt tokens as estimated for routing; what a client that left mid-stream is billed for when no usage arrived. */
   promptEstimate: number;
+  /** Discounts when the request started; absent in records queued before discounts existed. */
+  discount?: UsageDiscount;
+}
+
+/** Basis points off the charge, by the rule in billing/money.ts. */
+export interface UsageDiscount {
+  planBp: number;
+  couponBp: number;
+  /** The percent coupon's redemption when its total discount is capped (clamped at settlement). */
+  cappedRedemptionId: string | null;
 }

@@ -2,13 +2,14 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import { BalanceWatchService } from '../billing/balance-watch.service';
 import { BillingService } from '../billing/billing.service';
+import { CouponCapService } from '../billing/coupon-cap.service';
 import { LOGGER } from '../common/logger.module';
 import { GatewayMetricsService } from '../metrics/gateway-metrics.service';
 import { MessageQueueService } from '../queue/message-queue.service';
 import { QueueName } from '../queue/message-queue.port';
 import { UsageLog } from './usage-log.entity';
-import { usageCost } from './usage-cost';
 import type { UsageRecord } from './usage-record';
 
 const RECORD_JOB = 'record';
@@ -25,6 +26,8 @@ export class UsageRecorderService implements OnModuleInit {
     private readonly billing: BillingService,
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly metrics: GatewayMetricsService,
+    private readonly couponCap: CouponCapService,
+    private readonly balanceWatch: BalanceWatchService,
   ) {}
 
   onModuleInit(): void {
@@ -46,12 +49,15 @@ export class UsageRecorderService implements OnModuleInit {
    * steps, ends with one row and one charge.
    */
   async write(record: UsageRecord): Promise<void> {
-    const cost = usageCost(record);
-    await this.insertRow(record, cost);
-    if (record.billing) await this.billing.settle(record.orgId, record.requestId, cost);
+    const { cost, discount } = await this.couponCap.chargeOf(record);
+    await this.insertRow(record, cost, discount);
+    if (!record.billing) return;
+    await this.billing.settle(record.orgId, record.requestId, cost);
+    // Idempotent too: a crossing is noticed once, whether this runs once or on a retry.
+    if (cost > 0n) await this.balanceWatch.afterCharges([record.orgId]);
   }
 
-  private async insertRow(record: UsageRecord, cost: bigint): Promise<void> {
+  private async insertRow(record: UsageRecord, cost: bigint, discount: bigint): Promise<void> {
     const u = record.usage;
     await this.db.getRepository(UsageLog)
       .createQueryBuilder()
@@ -63,6 +69,7 @@ export class UsageRecorderService implements OnModuleInit {
         cachedInputTokens: u?.cachedInputTokens ?? 0, cacheWriteTokens: u?.cacheWriteTokens ?? 0,
         reasoningTokens: u?.reasoningTokens ?? 0, images: u?.images ?? 0, latencyMs: record.latencyMs, ttftMs: record.ttftMs,
         streamed: record.streamed, errorCode: record.errorCode, routing: record.routing, costNano: cost.toString(),
+        discountNano: discount.toString(),
       })
       .orIgnore()
       .execute();

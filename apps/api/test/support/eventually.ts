@@ -2,7 +2,7 @@
  * Polls `probe` until `ok` accepts its value or the time is up, and returns the last value either
  * way, so the test's own assertion reports what was seen (work that settles asynchronously).
  */
-export async function eventually<T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 10_000): Promise<T> {
+export async function eventually<T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 15_000): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

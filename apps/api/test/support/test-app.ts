@@ -33,7 +33,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const ownerPassword = 'owner-password-123';
   const env_ = {
     DATA_DIR: dataDir,
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     SEED_DEMO: 'true',
     BOOTSTRAP_OWNER_EMAIL: OWNER_EMAIL,
     BOOTSTRAP_OWNER_PASSWORD: ownerPassword,

@@ -7,10 +7,24 @@ export const billingSettingsSchema = z.strictObject({
   enabled: z.boolean().optional(),
   /** 15000 = prices x1.5. */
   priceMultiplierBp: z.number().int().min(1).max(1_000_000).optional(),
+  /** Plan discount on usage charges, 1000 = 10% off; composes with a percent coupon (see the README). */
+  planDiscountBp: z.number().int().min(0).max(10_000).optional(),
+  /** Notify `balance.low` when a charge takes the balance below this; null turns it off. */
+  lowBalanceThreshold: dollarsSchema.nullable().optional(),
+  /** On a low-balance crossing, also ask an external payment system for `amount` (`balance.recharge_requested`). */
+  autoRecharge: z.strictObject({ enabled: z.boolean(), amount: dollarsSchema }).optional(),
 });
 export type BillingSettings = z.infer<typeof billingSettingsSchema>;
 
-export const topUpSchema = z.strictObject({ amount: dollarsSchema, note: z.string().max(500).optional() });
+/**
+ * `reference` makes a top-up idempotent: the same reference credits the org once, however often it is
+ * sent (payment systems retry; pass a recharge request id or your payment id).
+ */
+export const topUpSchema = z.strictObject({
+  amount: dollarsSchema,
+  note: z.string().max(500).optional(),
+  reference: z.string().trim().min(1).max(200).regex(/^[\w.:@-]+$/, 'letters, digits and . _ : @ -').optional(),
+});
 export type TopUp = z.infer<typeof topUpSchema>;
 
 /** A new price-book version for one model; takes effect at `effectiveFrom` (default: now). */
@@ -39,11 +53,14 @@ export interface BillingView {
   held: string;
   available: string;
   priceMultiplierBp: number;
+  planDiscountBp: number;
+  lowBalanceThreshold: string | null;
+  autoRecharge: { enabled: boolean; amount: string };
 }
 
 export interface LedgerEntryView {
   id: string;
-  type: 'topup' | 'charge' | 'refund' | 'adjustment' | 'coupon';
+  type: 'topup' | 'charge' | 'refund' | 'adjustment' | 'coupon' | 'redemption' | 'coupon_credit';
   amount: string;
   requestId: string | null;
   note: string | null;

@@ -13,4 +13,6 @@ export * from './invoices.schema';
 export * from './notifications.schema';
 export * from './quotas.schema';
 export * from './monitoring.schema';
+export * from './alerts.schema';
+export * from './credits.schema';
 export * from './request-logs.schema';

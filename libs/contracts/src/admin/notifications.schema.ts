@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 export const NOTIFICATION_EVENT_TYPES = [
-  'alert.fired', 'alert.resolved', 'budget.threshold', 'balance.low', 'provider_key.disabled', 'invoice.issued', 'member.invited', 'test',
+  'alert.fired', 'alert.resolved', 'budget.threshold', 'balance.low', 'balance.recharge_requested', 'provider_key.disabled', 'invoice.issued', 'member.invited', 'test',
 ] as const;
 export type NotificationEventType = (typeof NOTIFICATION_EVENT_TYPES)[number];
 

@@ -24,7 +24,11 @@ export function BalanceCard({ billing }: { billing: BillingView }) {
       <div className="stat-card">
         <span className="stat-label">Available</span>
         <span className="stat-value">{formatMoney(billing.available)}</span>
-        <span className="stat-detail">Prices ×{multiplier.toLocaleString(undefined, { maximumFractionDigits: 4 })} of the price book.</span>
+        <span className="stat-detail">
+          Prices ×{multiplier.toLocaleString(undefined, { maximumFractionDigits: 4 })} of the price book
+          {billing.planDiscountBp > 0 && `, ${billing.planDiscountBp / 100}% plan discount`}.
+          {billing.lowBalanceThreshold !== null && ` Low-balance notice below ${formatMoney(billing.lowBalanceThreshold)}.`}
+        </span>
       </div>
     </div>
   );

@@ -6,7 +6,9 @@ import { QueryState } from '../../components/query-state';
 import { formatDateTime, formatMoney } from '../../lib/format';
 import { useLedger } from './use-billing';
 
-const TYPE_TONE: Record<LedgerEntryView['type'], Tone> = { topup: 'success', charge: 'neutral', refund: 'info', adjustment: 'warning', coupon: 'info' };
+const TYPE_TONE: Record<LedgerEntryView['type'], Tone> = {
+  topup: 'success', charge: 'neutral', refund: 'info', adjustment: 'warning', coupon: 'info', redemption: 'success', coupon_credit: 'info',
+};
 
 /** The append-only ledger, newest first, a page at a time. */
 export function LedgerCard({ orgId }: { orgId: string }) {

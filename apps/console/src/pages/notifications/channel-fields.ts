@@ -38,7 +38,7 @@ export const KIND_LABELS: Record<NotificationChannelKind, string> = {
 };
 
 export const EVENT_LABELS: Record<NotificationEventType, string> = {
-  'alert.fired': 'Alert fired', 'alert.resolved': 'Alert resolved', 'budget.threshold': 'Budget threshold reached', 'balance.low': 'Balance low',
+  'alert.fired': 'Alert fired', 'alert.resolved': 'Alert resolved', 'budget.threshold': 'Budget threshold reached', 'balance.low': 'Balance low', 'balance.recharge_requested': 'Recharge requested',
   'provider_key.disabled': 'Provider key disabled', 'invoice.issued': 'Invoice issued', 'member.invited': 'Member invited', test: 'Test message',
 };
 
