@@ -9,7 +9,9 @@ import { ConfigError, loadConfig } from './config/app-config';
 import { BillingCoreModule } from './billing/billing-core.module';
 import { InvoicesCoreModule } from './invoices/invoices-core.module';
 import { MonitoringCoreModule } from './monitoring/monitoring-core.module';
+import { WorkerMetricsServer } from './metrics/worker-metrics.server';
 import { NotificationsCoreModule } from './notifications/notifications.module';
+import { RequestBodiesCoreModule } from './request-bodies/request-bodies.module';
 import { UsageModule } from './usage/usage.module';
 
 /** Queue processors without the HTTP surface: scale these separately from API replicas. */
@@ -24,7 +26,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  @Module({ imports: [...infrastructureModules(config), BillingCoreModule, InvoicesCoreModule, NotificationsCoreModule.forWorker(), UsageModule, MonitoringCoreModule] })
+  @Module({ imports: [...infrastructureModules(config), BillingCoreModule, InvoicesCoreModule, NotificationsCoreModule.forWorker(), UsageModule, MonitoringCoreModule, RequestBodiesCoreModule], providers: [WorkerMetricsServer] })
   class WorkerModule {}
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
   app.useLogger(new PinoNestLogger(app.get<Logger>(LOGGER)));

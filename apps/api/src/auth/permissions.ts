@@ -1,7 +1,7 @@
 import type { OrgRole } from '../orgs/membership.entity';
 
 /** What can be acted on in an org. */
-export type Resource = 'org' | 'members' | 'invites' | 'apiKeys' | 'providers' | 'models' | 'usage' | 'audit' | 'billing' | 'quotas' | 'monitoring' | 'requests';
+export type Resource = 'org' | 'members' | 'invites' | 'apiKeys' | 'providers' | 'models' | 'usage' | 'audit' | 'billing' | 'quotas' | 'monitoring' | 'requestBodies' | 'requests';
 
 /**
  * read / write / delete are the usual; `manage` means acting on what others own (another member's
@@ -14,6 +14,7 @@ export type Permission = `${Resource}:${Action}`;
 const ALL: Action[] = ['read', 'write', 'delete', 'manage'];
 
 /**
+ * `requestBodies:read` (stored prompts and answers, masked) is for admins and developers, not viewers.
  * `billing:write` is redeeming codes and coupons for the org.
  * `billing:manage` (top-ups, settings, prices) is granted to no org role: only the platform owner,
  * who holds every permission, moves money in and sets prices. Likewise `monitoring:manage` (issuing
@@ -27,8 +28,8 @@ const ALL: Action[] = ['read', 'write', 'delete', 'manage'];
  * services consult it for ownership (`apiKeys:manage`); nothing else decides who may do what.
  */
 export const ROLE_PERMISSIONS: Readonly<Record<OrgRole, Readonly<Partial<Record<Resource, readonly Action[]>>>>> = {
-  admin: { org: ALL, members: ALL, invites: ALL, apiKeys: ALL, providers: ALL, models: ALL, usage: ALL, audit: ['read'], billing: ['read', 'write'], quotas: ALL, monitoring: ['read', 'write'], requests: ['read', 'manage'] },
-  developer: { org: ['read'], apiKeys: ['read', 'write', 'delete'], models: ['read'], usage: ['read'], billing: ['read'], quotas: ['read'], monitoring: ['read'], requests: ['read'] },
+  admin: { org: ALL, members: ALL, invites: ALL, apiKeys: ALL, providers: ALL, models: ALL, usage: ALL, audit: ['read'], billing: ['read', 'write'], quotas: ALL, monitoring: ['read', 'write'], requestBodies: ['read'], requests: ['read', 'manage'] },
+  developer: { org: ['read'], apiKeys: ['read', 'write', 'delete'], models: ['read'], usage: ['read'], billing: ['read'], quotas: ['read'], monitoring: ['read'], requestBodies: ['read'], requests: ['read'] },
   viewer: { org: ['read'], models: ['read'], usage: ['read'], billing: ['read'], quotas: ['read'], monitoring: ['read'], requests: ['read', 'manage'] },
 };
 

@@ -87,6 +87,8 @@ export const configSchema = z.object({
   CONSOLE_DIR: z.string().optional(),
   /** Run queue processors inside the API process (always on when embedded). */
   RUN_WORKER: booleanFlag.optional(),
+  /** A separate worker process (worker.js) serves its own /metrics on this port (on HOST); unset = none. */
+  WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;

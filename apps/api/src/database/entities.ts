@@ -25,4 +25,5 @@ import { QuotaPolicy } from '../quotas/quota-policy.entity';
 import { UsageLog } from '../usage/usage-log.entity';
 import { User } from '../users/user.entity';
 
-export const ENTITIES = [Org, User, Membership, ApiKey, ProviderAccount, ProviderKey, Model, Deployment, UsageLog, Session, Invite, AuditEntry, PlatformSetting, PriceBookEntry, Hold, LedgerEntry, Invoice, InvoiceLine, NotificationChannel, NotificationDelivery, Notification, QuotaPolicy, AlertRule, AlertEvent, PromoCode, PromoRedemption];
+export const ENTITIES = [Org, User, Membership, ApiKey, ProviderAccount, ProviderKey, Model, Deployment, UsageLog, Session, Invite, AuditEntry, PlatformSetting, PriceBookEntry, Hold, LedgerEntry, Invoice, InvoiceLine, NotificationChannel, NotificationDelivery, Notification, QuotaPolicy, AlertRule, AlertEvent, PromoCode, PromoRedemption, RequestBody];
+import { RequestBody } from '../request-bodies/request-body.entity';

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { KeyPoolModule } from '../key-pool/key-pool.module';
 import { KeysModule } from '../keys/keys.module';
+import { RoutingHealthMetricsService } from '../metrics/routing-health-metrics.service';
+import { RequestBodiesCoreModule } from '../request-bodies/request-bodies.module';
 import { RouterModule } from '../router/router.module';
 import { UsageModule } from '../usage/usage.module';
 import { ApiKeyGuard } from './api-key.guard';
@@ -11,8 +13,8 @@ import { InferenceController } from './inference.controller';
 import { ModelsCatalogController } from './models-catalog.controller';
 
 @Module({
-  imports: [KeysModule, RouterModule, KeyPoolModule, UsageModule],
+  imports: [KeysModule, RouterModule, KeyPoolModule, UsageModule, RequestBodiesCoreModule],
   controllers: [InferenceController, ImagesController, ModelsCatalogController],
-  providers: [GatewayService, UpstreamAttemptService, ApiKeyGuard],
+  providers: [GatewayService, UpstreamAttemptService, ApiKeyGuard, RoutingHealthMetricsService],
 })
 export class GatewayModule {}

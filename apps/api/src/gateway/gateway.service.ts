@@ -16,6 +16,8 @@ import { GatewayMetricsService } from '../metrics/gateway-metrics.service';
 import { QuotaEnforcerService, type QuotaReservation } from '../quotas/quota-enforcer.service';
 import { RateLimiterService } from '../quotas/rate-limiter.service';
 import type { LimitScope } from '../quotas/token-buckets';
+import { BodyCapture } from '../request-bodies/body-capture';
+import { RequestBodiesService } from '../request-bodies/request-bodies.service';
 import { CircuitBreakerService } from '../router/circuit-breaker.service';
 import { orderCandidates, parseModelRef } from '../router/deployment-selector';
 import { type RoutableBody, routingRequestOf } from '../router/request-features';
@@ -64,6 +66,7 @@ export class GatewayService {
     private readonly billing: BillingService,
     private readonly metrics: GatewayMetricsService,
     private readonly usage: UsageRecorderService,
+    private readonly bodies: RequestBodiesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -71,9 +74,13 @@ export class GatewayService {
   async proxy(operation: GatewayOperation, body: GatewayBody, principal: ApiKeyPrincipal, request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const startedAt = performance.now();
     const requestId = String(request.id);
+    const capture = principal.bodyLogMasker ? new BodyCapture(body) : null;
     maskForUpstream(body, principal);
     const routing = routingRequestOf(body, request.headers);
-    const { modelName, candidates, decision, price } = await this.plan(body, principal, routing);
+    const { modelName, candidates, decision, price } = await this.plan(body, principal, routing).catch((err: unknown) => {
+      this.metrics.unrouted(operation, err instanceof AppException ? err.status : 500, performance.now() - startedAt);
+      throw err;
+    });
     const admission = await this.limiter.admit(rateLimitScopes(principal, request.ip), routing.promptTokens).catch((err: unknown) => {
       this.metrics.refused(AppErrorCode.RateLimited);
       throw err;
@@ -126,11 +133,10 @@ export class GatewayService {
       };
       this.usage.record(record);
       // Quotas count what the request costs at the org's prices, billed or not, by the billing rule.
-      quota.settle({
-        requests: outcome.status < 500 ? 1 : 0,
-        tokens: outcome.usage ? outcome.usage.inputTokens + outcome.usage.outputTokens : 0,
-        cost: usageCharge({ ...record, billing: pricing }).cost,
-      });
+      const charge = usageCharge({ ...record, billing: pricing }).cost;
+      quota.settle({ requests: outcome.status < 500 ? 1 : 0, tokens: outcome.usage ? outcome.usage.inputTokens + outcome.usage.outputTokens : 0, cost: charge });
+      if (billing) this.metrics.costSettled(modelName, lastDeployment?.account.name ?? null, charge);
+      if (capture) this.bodies.keep(principal.bodyLogMasker!, principal.orgId, requestId, outcome.status, capture);
     };
 
     let lastError: UpstreamError | null = null;
@@ -158,7 +164,7 @@ export class GatewayService {
           const attemptStart = performance.now();
           this.planner.started(deployment.id);
           const outcome = await this.attempts.run({
-            orgId: principal.orgId, deployment, key, op, body, streamed, ctx, reply, signal, clientSignal: clientAbort.signal, startedAt, headers,
+            orgId: principal.orgId, deployment, key, op, body, streamed, ctx, reply, signal, clientSignal: clientAbort.signal, startedAt, headers, capture,
           });
           this.planner.finished(
             deployment.id, outcome.kind !== 'failed' && !(outcome.kind === 'answered' && outcome.errorCode),

@@ -21,6 +21,8 @@ export interface RelayOptions {
   signal: AbortSignal;
   clientGone: () => boolean;
   onFirstByte: () => void;
+  /** Sees every OpenAI-format chunk, usage included (body logging). */
+  onData?: (json: string) => void;
   startedAt: number;
 }
 
@@ -66,6 +68,7 @@ export async function relayStream(options: RelayOptions): Promise<StreamOutcome>
       let out = '';
       for (const event of transformer.push(chunk as Buffer)) {
         if (event.kind === 'data') {
+          options.onData?.(event.json);
           if (!event.usageOnly || options.includeUsage) out += `data: ${event.json}\n\n`;
         } else if (event.kind === 'error') {
           if (out) await write(out);
@@ -76,6 +79,7 @@ export async function relayStream(options: RelayOptions): Promise<StreamOutcome>
     }
     let tail = '';
     for (const event of transformer.end()) {
+      if (event.kind === 'data') options.onData?.(event.json);
       if (event.kind === 'data' && (!event.usageOnly || options.includeUsage)) tail += `data: ${event.json}\n\n`;
       if (event.kind === 'error') {
         if (tail) await write(tail);

@@ -7,6 +7,8 @@ import type { FastifyReply } from 'fastify';
 import { AppErrorCode } from '../common/errors/app-error-code';
 import { AppException } from '../common/errors/app.exception';
 import { KeyPoolService } from '../key-pool/key-pool.service';
+import { GatewayMetricsService } from '../metrics/gateway-metrics.service';
+import type { BodyCapture } from '../request-bodies/body-capture';
 import { CircuitBreakerService } from '../router/circuit-breaker.service';
 import type { RouteDeployment, RouteProviderKey } from '../router/route.types';
 import { readBounded } from '../upstream/read-bounded';
@@ -31,6 +33,8 @@ export interface AttemptInput {
   startedAt: number;
   /** Response headers every answer carries (request id, routing strategy). */
   headers: Record<string, string>;
+  /** Present when the org logs bodies: receives the answer the client gets. */
+  capture: BodyCapture | null;
 }
 
 export type AttemptOutcome =
@@ -42,13 +46,30 @@ export type AttemptOutcome =
 
 /**
  * One call to one deployment with one key, and the pool's reactions to what happened: 429 rests the
- * key, 401/403 disables it, 5xx and timeouts count against the deployment's breaker.
+ * key, 401/403 disables it, 5xx and timeouts count against the deployment's breaker. Every failure is
+ * counted in ai_router_upstream_errors_total.
  */
 @Injectable()
 export class UpstreamAttemptService {
-  constructor(private readonly client: UpstreamClient, private readonly keyPool: KeyPoolService, private readonly breakers: CircuitBreakerService) {}
+  constructor(
+    private readonly client: UpstreamClient,
+    private readonly keyPool: KeyPoolService,
+    private readonly breakers: CircuitBreakerService,
+    private readonly metrics: GatewayMetricsService,
+  ) {}
 
   async run(input: AttemptInput): Promise<AttemptOutcome> {
+    input.capture?.reset();
+    const outcome = await this.call(input);
+    if (outcome.kind === 'failed') {
+      // Nothing of a failed attempt reached the client, so nothing of it belongs in the body log.
+      input.capture?.reset();
+      this.metrics.upstreamError(input.deployment.account, outcome.error);
+    } else if (outcome.kind === 'answered' && outcome.errorCode) this.metrics.upstreamError(input.deployment.account, { status: outcome.status, code: outcome.errorCode });
+    return outcome;
+  }
+
+  private async call(input: AttemptInput): Promise<AttemptOutcome> {
     const { deployment, key, op, ctx, reply, streamed } = input;
     const adapter = getAdapter(deployment.account.kind);
     const target: ProviderTarget = {
@@ -89,6 +110,7 @@ export class UpstreamAttemptService {
         return this.failed(input, err instanceof UpstreamResponseError ? err.error : malformed());
       }
       this.succeeded(input, sentAt, transformed.usage);
+      input.capture?.respond(transformed.body);
       void reply.status(200).headers({ ...headers, 'content-type': 'application/json' }).send(transformed.body);
       return { kind: 'answered', status: 200, usage: transformed.usage, ttftMs: null, errorCode: null };
     }
@@ -99,6 +121,7 @@ export class UpstreamAttemptService {
       onFirstByte: () => reply.hijack(),
       includeUsage: input.body.stream_options?.include_usage === true,
       signal: input.clientSignal, clientGone: () => input.clientSignal.aborted, startedAt: input.startedAt,
+      onData: input.capture ? (json) => input.capture!.frame(json) : undefined,
     });
     switch (outcome.kind) {
       case 'failed-before-first-byte':

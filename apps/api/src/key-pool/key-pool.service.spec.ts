@@ -64,4 +64,12 @@ describe('KeyPoolService', () => {
     expect(p.pick(a)).toBeNull();
     expect(p.secondsUntilReady(a)).toBe(2);
   });
+
+  it('reports each key as healthy, degraded or cooling down', async () => {
+    const p = pool();
+    for (let i = 0; i < 6; i++) p.recordFailure('bad');
+    await p.cooldown('resting', 30);
+    expect([p.health('fresh'), p.health('bad'), p.health('resting')]).toEqual(['healthy', 'degraded', 'cooling_down']);
+    expect(p.health('resting', Date.now() + 31_000)).toBe('healthy');
+  });
 });

@@ -136,6 +136,12 @@ export class KeyPoolService implements OnModuleDestroy {
     }).catch((err: Error) => this.logger.error({ keyId: key.id, err: err.message }, 'could not notify about a disabled key'));
   }
 
+  /** Where an enabled key stands in this instance's view (for the metrics scrape). */
+  health(keyId: string, now = Date.now()): 'healthy' | 'degraded' | 'cooling_down' {
+    if ((this.stats.get(keyId)?.cooldownUntil ?? 0) > now) return 'cooling_down';
+    return this.degraded(keyId) ? 'degraded' : 'healthy';
+  }
+
   statsFor(keyId: string): KeyStats {
     return { ...this.statsOf(keyId) };
   }

@@ -11,6 +11,7 @@ import { AppException } from '../common/errors/app.exception';
 import { API_KEY_PREFIX, hashApiKey } from './api-key-secret';
 import { Org } from '../orgs/org.entity';
 import { compileMasker, type PiiMasker } from '../pii/pii-masker';
+import { bodyLogMasker } from '../request-bodies/body-log-masker';
 import { ApiKey } from './api-key.entity';
 
 /** What a /v1 request knows about its caller. */
@@ -32,6 +33,8 @@ export interface ApiKeyPrincipal {
   billing: BillingTerms;
   /** The org's masker when it masks prompts before they go upstream. */
   upstreamMasker: PiiMasker | null;
+  /** The masker for stored bodies when the org logs request/response bodies; null = not logged. */
+  bodyLogMasker: PiiMasker | null;
 }
 
 const MISSING = Symbol('missing');
@@ -97,6 +100,7 @@ export class ApiKeyAuthService implements OnModuleDestroy {
       userLimits: org?.userLimits ?? {},
       billing: await loadBillingTerms(this.keys.manager, org),
       upstreamMasker: upstreamMaskerOf(org?.pii ?? null),
+      bodyLogMasker: bodyLogMasker(org),
     };
   }
 }

@@ -1,12 +1,13 @@
 import { Global, Module } from '@nestjs/common';
 import { PrometheusModule } from '@willsoto/nestjs-prometheus';
 import { GATEWAY_METRIC_PROVIDERS, GatewayMetricsService } from './gateway-metrics.service';
+import { QUEUE_JOB_FAILURES_PROVIDER } from './queue-job-failures.metric';
 import { QueueMetricsService } from './queue-metrics.service';
 
 @Global()
 @Module({
   imports: [PrometheusModule.register({ path: '/metrics', defaultMetrics: { enabled: true } })],
-  providers: [...GATEWAY_METRIC_PROVIDERS, GatewayMetricsService, QueueMetricsService],
-  exports: [GatewayMetricsService],
+  providers: [...GATEWAY_METRIC_PROVIDERS, GatewayMetricsService, QueueMetricsService, QUEUE_JOB_FAILURES_PROVIDER],
+  exports: [GatewayMetricsService, QUEUE_JOB_FAILURES_PROVIDER],
 })
 export class MetricsModule {}

@@ -1,4 +1,4 @@
-import type { PiiConfig, RateLimits, RoutingConfig } from '@ai-router/contracts';
+import type { PiiConfig, RateLimits, RequestLogging, RoutingConfig } from '@ai-router/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
 @Entity('orgs')
@@ -15,6 +15,8 @@ export class Org {
   @Column('jsonb', { name: 'user_limits', default: {} }) userLimits!: RateLimits;
   /** PII masking rules; null = off. */
   @Column('jsonb', { nullable: true }) pii!: PiiConfig | null;
+  /** Request/response body logging; null = off. */
+  @Column('jsonb', { name: 'request_logging', nullable: true }) requestLogging!: RequestLogging | null;
   /** Prepaid billing: requests need balance, are held at worst case, and settle to actual usage. */
   @Column('boolean', { name: 'billing_enabled', default: false }) billingEnabled!: boolean;
   @Column('bigint', { name: 'balance_nano', default: 0 }) balanceNano!: string;

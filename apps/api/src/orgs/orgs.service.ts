@@ -123,5 +123,5 @@ function slugify(name: string): string {
 }
 
 function orgView(o: Org): OrgView {
-  return { id: o.id, name: o.name, slug: o.slug, routing: o.routing ?? null, limits: o.limits ?? {}, ipLimits: o.ipLimits ?? {}, userLimits: o.userLimits ?? {}, pii: o.pii ?? null, createdAt: o.createdAt.toISOString() };
+  return { id: o.id, name: o.name, slug: o.slug, routing: o.routing ?? null, limits: o.limits ?? {}, ipLimits: o.ipLimits ?? {}, userLimits: o.userLimits ?? {}, pii: o.pii ?? null, requestLogging: o.requestLogging ?? null, createdAt: o.createdAt.toISOString() };
 }

@@ -7,6 +7,7 @@ export enum QueueName {
   Billing = 'billing',
   Monitoring = 'monitoring',
   Alerts = 'alerts',
+  RequestBodies = 'request-bodies',
 }
 
 export interface QueueJob<T = unknown> {

@@ -1,7 +1,10 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectMetric } from '@willsoto/nestjs-prometheus';
+import type { Counter } from 'prom-client';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { LOGGER } from '../common/logger.module';
 import type { Logger } from 'pino';
+import { QUEUE_JOB_FAILURES } from '../metrics/queue-job-failures.metric';
 import { BullMqDriver } from './bullmq.driver';
 import { InProcessQueueDriver } from './in-process.driver';
 import type { JobHandler, JobOptions, MessageQueueDriver, QueueName } from './message-queue.port';
@@ -11,7 +14,11 @@ import type { JobHandler, JobOptions, MessageQueueDriver, QueueName } from './me
 export class MessageQueueService implements OnApplicationShutdown {
   private readonly driver: MessageQueueDriver;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig, @Inject(LOGGER) logger: Logger) {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(LOGGER) logger: Logger,
+    @InjectMetric(QUEUE_JOB_FAILURES) private readonly failures: Counter<string>,
+  ) {
     this.driver = config.REDIS_URL ? new BullMqDriver(config.REDIS_URL, config.REDIS_PREFIX, logger) : new InProcessQueueDriver(logger);
   }
 
@@ -29,7 +36,14 @@ export class MessageQueueService implements OnApplicationShutdown {
    */
   process(queue: QueueName, handler: JobHandler, concurrency = 4, options: { onApiInstances?: boolean } = {}): boolean {
     if (!this.config.RUN_WORKER && !options.onApiInstances) return false;
-    this.driver.work(queue, handler, concurrency);
+    this.driver.work(queue, async (job) => {
+      try {
+        await handler(job);
+      } catch (err) {
+        this.failures.inc({ queue });
+        throw err;
+      }
+    }, concurrency);
     return true;
   }
 

@@ -43,4 +43,13 @@ describe('CircuitBreakerService', () => {
     for (let i = 0; i < 6; i++) breaker.recordFailure('d', 100 + i);
     expect(breaker.allow('d', 200)).toBe(true);
   });
+
+  it('counts known breakers by state for the metrics scrape', () => {
+    const breaker = new CircuitBreakerService(localEvents());
+    expect(breaker.countByState()).toEqual({ closed: 0, open: 0, 'half-open': 0 });
+    breaker.recordSuccess('ok');
+    for (let i = 0; i < 5; i++) breaker.recordFailure('down', Date.now() + i);
+    for (let i = 0; i < 5; i++) breaker.recordFailure('probing', i);
+    expect(breaker.countByState()).toEqual({ closed: 1, open: 1, 'half-open': 1 });
+  });
 });

@@ -8,7 +8,7 @@ const MIN_FAILURE_RATIO = 0.5;
 /** How long an open breaker keeps the deployment out before one probe may try it. */
 const OPEN_MS = 30_000;
 
-type BreakerState = 'closed' | 'open' | 'half-open';
+export type BreakerState = 'closed' | 'open' | 'half-open';
 
 interface Breaker {
   state: BreakerState;
@@ -52,6 +52,13 @@ export class CircuitBreakerService implements OnModuleDestroy {
     const b = this.breakers.get(deploymentId);
     if (!b) return 'closed';
     return b.state === 'open' && Date.now() >= b.openUntil ? 'half-open' : b.state;
+  }
+
+  /** How many known deployments' breakers are in each state (for the metrics scrape). */
+  countByState(): Record<BreakerState, number> {
+    const counts: Record<BreakerState, number> = { closed: 0, open: 0, 'half-open': 0 };
+    for (const id of this.breakers.keys()) counts[this.state(id)]++;
+    return counts;
   }
 
   recordSuccess(deploymentId: string, now = Date.now()): void {

@@ -1,6 +1,6 @@
 import type { OrgRoleName } from '@ai-router/contracts';
 
-export type Resource = 'org' | 'members' | 'invites' | 'apiKeys' | 'providers' | 'models' | 'usage' | 'audit' | 'billing' | 'quotas' | 'monitoring' | 'requests';
+export type Resource = 'org' | 'members' | 'invites' | 'apiKeys' | 'providers' | 'models' | 'usage' | 'audit' | 'billing' | 'quotas' | 'monitoring' | 'requestBodies' | 'requests';
 export type Action = 'read' | 'write' | 'delete' | 'manage';
 export type Permission = `${Resource}:${Action}`;
 
@@ -12,8 +12,8 @@ const ALL: readonly Action[] = ['read', 'write', 'delete', 'manage'];
  * API answers 403 either way. Move it to libs/contracts when the API publishes it there.
  */
 const ROLE_PERMISSIONS: Readonly<Record<OrgRoleName, Readonly<Partial<Record<Resource, readonly Action[]>>>>> = {
-  admin: { org: ALL, members: ALL, invites: ALL, apiKeys: ALL, providers: ALL, models: ALL, usage: ALL, audit: ['read'], billing: ['read', 'write'], quotas: ALL, monitoring: ['read', 'write'], requests: ['read', 'manage'] },
-  developer: { org: ['read'], apiKeys: ['read', 'write', 'delete'], models: ['read'], usage: ['read'], billing: ['read'], quotas: ['read'], monitoring: ['read'], requests: ['read'] },
+  admin: { org: ALL, members: ALL, invites: ALL, apiKeys: ALL, providers: ALL, models: ALL, usage: ALL, audit: ['read'], billing: ['read', 'write'], quotas: ALL, monitoring: ['read', 'write'], requestBodies: ['read'], requests: ['read', 'manage'] },
+  developer: { org: ['read'], apiKeys: ['read', 'write', 'delete'], models: ['read'], usage: ['read'], billing: ['read'], quotas: ['read'], monitoring: ['read'], requestBodies: ['read'], requests: ['read'] },
   viewer: { org: ['read'], models: ['read'], usage: ['read'], billing: ['read'], quotas: ['read'], monitoring: ['read'], requests: ['read', 'manage'] },
 };
 

@@ -15,4 +15,5 @@ export * from './quotas.schema';
 export * from './monitoring.schema';
 export * from './alerts.schema';
 export * from './credits.schema';
+export * from './request-logging.schema';
 export * from './request-logs.schema';

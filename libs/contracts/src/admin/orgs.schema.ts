@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type RateLimits, rateLimitsSchema } from './limits.schema';
 import { type PiiConfig, piiConfigSchema } from './pii.schema';
+import { type RequestLogging, requestLoggingSchema } from './request-logging.schema';
 import { type RoutingConfig, strategyConfigSchema } from './routing.schema';
 
 export const ORG_ROLES = ['admin', 'developer', 'viewer'] as const;
@@ -23,6 +24,8 @@ export const updateOrgSchema = z.strictObject({
   userLimits: rateLimitsSchema.optional(),
   /** PII masking; null turns it off. */
   pii: piiConfigSchema.nullable().optional(),
+  /** Request/response body logging; null turns it off. */
+  requestLogging: requestLoggingSchema.nullable().optional(),
 });
 export type UpdateOrg = z.infer<typeof updateOrgSchema>;
 
@@ -49,6 +52,7 @@ export interface OrgView {
   ipLimits: RateLimits;
   userLimits: RateLimits;
   pii: PiiConfig | null;
+  requestLogging: RequestLogging | null;
   createdAt: string;
 }
 

@@ -3,13 +3,16 @@ import { Dialog } from '../../components/dialog';
 import { QueryState } from '../../components/query-state';
 import { formatDateTime, formatMoney, formatMs, formatNumber } from '../../lib/format';
 import { statusTone } from './status-tone';
+import { useOrg } from '../../orgs/current-org';
 import { useNames } from '../usage/use-names';
+import { RequestBody } from './request-body';
 import { useRequestDetail } from './use-request-logs';
 
 /** One request in full, with the router's own explanation of where it went and why. */
 export function RequestDrawer({ orgId, requestId, onClose }: { orgId: string; requestId: string; onClose(): void }) {
   const detail = useRequestDetail(orgId, requestId);
   const { memberName } = useNames();
+  const { can } = useOrg();
   return (
     <Dialog title="Request details" onClose={onClose} drawer>
       <QueryState query={detail} label="the request">
@@ -69,6 +72,12 @@ export function RequestDrawer({ orgId, requestId, onClose }: { orgId: string; re
               </ol>
             ) : (
               <p className="muted">No routing decision was recorded (the request was refused before routing).</p>
+            )}
+            {can('requestBodies:read') && (
+              <>
+                <h3 className="subheading">Prompt and answer</h3>
+                <RequestBody orgId={orgId} requestId={r.requestId} />
+              </>
             )}
           </>
         )}
