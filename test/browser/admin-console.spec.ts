@@ -188,8 +188,146 @@ describe('console as an admin', () => {
       await page.getByRole('heading', { name: 'Recent activity' }).waitFor();
       await page.locator('.activity-list li').first().waitFor();
       await screenshot(page, 'dashboard');
+
+      // The chat shows up in the SLA figures of the provider, its deployment and the model.
+      await openFromSidebar(page, 'SLA');
+      const provider = page.locator('[data-sla-subject="provider:browser-mock"]');
+      // Usage rows are written in batches: reload until the chat's row has landed.
+      await expect
+        .poll(async () => {
+          if (await provider.count()) return true;
+          await page.reload();
+          await page.getByRole('heading', { level: 1, name: 'SLA' }).waitFor();
+          return provider.count().then((n) => n > 0);
+        }, { timeout: 15_000, interval: 500 })
+        .toBe(true);
+      expect(await provider.locator('[data-stat="requests"]').textContent()).toMatch(/^1\b/);
+      expect(await provider.locator('[data-stat="success-rate"]').textContent()).toBe('100%');
+      expect(await provider.locator('[data-stat="latency"]').textContent()).toMatch(/^\d+ \/ \d+ \/ \d+ ms$/);
+      expect(await provider.locator('[data-stat="ttft"]').textContent()).toMatch(/^\d+ \/ \d+ \/ \d+ ms$/);
+      await page.locator('[data-sla-subject="model:browser-chat"]').waitFor();
+      await page.locator('[data-figure="Availability"]').getByText('100%').waitFor();
+      await page.getByRole('button', { name: '7 days' }).click();
+      await expect.poll(() => page.getByRole('button', { name: '7 days' }).getAttribute('aria-pressed')).toBe('true');
+      await provider.waitFor();
+      await page.getByRole('button', { name: '24 hours' }).click();
+      await page.getByText('No daily reports yet').waitFor();
+
+      // The admin moves the SLA target; the page keeps it.
+      await page.getByLabel('SLA target (%)').fill('99.5');
+      await page.getByRole('button', { name: 'Save target' }).click();
+      await page.getByText('target 99.5%').waitFor();
+      await screenshot(page, 'sla');
+
+      // The chat is counted for its model on the Cost page, at its price (set above), as all of the spend.
+      await openFromSidebar(page, 'Cost');
+      const costRow = page.locator('[data-cost-model="browser-chat"]');
+      await costRow.waitFor();
+      expect(await costRow.textContent()).toMatch(/^browser-chat1\$0\.000[1-9]\d*100%$/);
+      await page.locator('.spend-chart svg').first().waitFor();
+      await page.locator('[data-figure="Forecast to month end"]').getByText(/^\$0\.\d+$/).waitFor();
+      await page.getByText('No anomalies').waitFor();
+      await screenshot(page, 'cost');
     } finally {
       await context.close();
     }
   }, 120_000);
+
+  it('creates a spend budget with thresholds and sees its usage bar and reset time, then edits and deletes it', async () => {
+    const orgId = h.app.credentials.demoOrgId!;
+    const owner = new AdminClient(h.app.url, await h.app.ownerToken());
+    // A fresh key, so the quota's usage starts at zero whatever else the org has sent.
+    const key = await owner.call<{ id: string; secret: string }>('POST', `/api/orgs/${orgId}/api-keys`, { name: 'quota-key' });
+    const { context, page } = await newPage(h.browser);
+    try {
+      await signInThroughUi(page, h.app.url, OWNER_EMAIL, h.app.ownerPassword);
+      await openFromSidebar(page, 'Quotas & budgets');
+      await page.getByText('No quotas or budgets yet').waitFor();
+
+      // A monthly request budget for one API key, then a daily spend budget for a member.
+      await page.getByRole('button', { name: 'New quota' }).first().click();
+      let dialog = page.getByRole('dialog', { name: 'New quota' });
+      await dialog.getByLabel('Name').fill('Monthly requests');
+      await dialog.getByLabel('Applies to').selectOption('key');
+      await dialog.getByLabel('API key').selectOption(key.id);
+      await dialog.getByLabel('Counts').selectOption('requests');
+      await dialog.getByLabel('Period').selectOption('month');
+      await dialog.getByLabel('Limit').fill('4');
+      await dialog.getByLabel('Thresholds (%)').fill('50, 75');
+      // A limit that is not a whole number is refused by the shared schema before anything is sent.
+      await dialog.getByLabel('Limit').fill('2.5');
+      await dialog.getByRole('button', { name: 'Create quota' }).click();
+      await dialog.getByText('A requests limit is a whole number.').waitFor();
+      await dialog.getByLabel('Limit').fill('4');
+      await dialog.getByRole('button', { name: 'Create quota' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      const row = page.locator('[data-quota="Monthly requests"]');
+      await row.waitFor();
+      expect(await row.getByRole('progressbar', { name: 'Usage of Monthly requests' }).getAttribute('aria-valuenow')).toBe('0');
+      expect(await row.locator('.usage-bar-mark').count()).toBe(2);
+
+      // The window resets at 00:00 UTC on the 1st of next month, shown in the browser's local time.
+      const now = new Date();
+      const resetsAt = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)).toISOString();
+      expect(await row.getByTestId('quota-resets').locator('time').getAttribute('datetime')).toBe(resetsAt);
+      const local = await page.evaluate(`new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date('${resetsAt}'))`);
+      expect(await row.getByTestId('quota-resets').textContent()).toBe(local);
+
+      // Three requests through the gateway fill the bar to 75%, past both thresholds.
+      for (let i = 0; i < 3; i++) {
+        const res = await fetch(`${h.app.url}/v1/chat/completions`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${key.secret}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ model: 'demo-chat', messages: [{ role: 'user', content: 'count me' }] }),
+        });
+        expect(res.status).toBe(200);
+      }
+      await page.reload();
+      await expect.poll(() => row.getByRole('progressbar').getAttribute('aria-valuenow'), { timeout: 15_000 }).toBe('75');
+      expect(await row.getByTestId('quota-usage').textContent()).toContain('3 requests used · 75%');
+      expect(await row.locator('.usage-bar-warning').count()).toBe(1);
+
+      // Edit: the limit doubles, so the bar halves; scope and metric cannot change.
+      await row.getByRole('button', { name: 'Edit Monthly requests' }).click();
+      dialog = page.getByRole('dialog', { name: 'Edit Monthly requests' });
+      expect(await dialog.getByLabel('Counts').isDisabled()).toBe(true);
+      await dialog.getByLabel('Limit').fill('6');
+      await dialog.getByRole('button', { name: 'Save changes' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await expect.poll(() => row.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('50');
+
+      // A spend budget for one member, picked from the members list.
+      await page.getByRole('button', { name: 'New quota' }).first().click();
+      dialog = page.getByRole('dialog', { name: 'New quota' });
+      await dialog.getByLabel('Name').fill('Owner daily spend');
+      await dialog.getByLabel('Applies to').selectOption('user');
+      await dialog.getByLabel('Member').selectOption({ index: 1 });
+      await dialog.getByLabel('Period').selectOption('day');
+      await dialog.getByLabel('Limit').fill('25.00');
+      await dialog.getByLabel('Thresholds (%)').fill('80');
+      await dialog.getByLabel(/Hard quota/).uncheck();
+      await dialog.getByRole('button', { name: 'Create quota' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      const budget = page.locator('[data-quota="Owner daily spend"]');
+      expect(await budget.textContent()).toContain('$25.00');
+      expect(await budget.textContent()).toContain('Soft');
+      expect(await budget.textContent()).toContain('You');
+      expect(await row.textContent()).toContain('quota-key');
+      await screenshot(page, 'quotas');
+
+      await budget.getByRole('button', { name: 'Delete Owner daily spend' }).click();
+      dialog = page.getByRole('dialog', { name: 'Delete quota' });
+      await dialog.getByRole('button', { name: 'Delete' }).click();
+      await budget.waitFor({ state: 'detached' });
+
+      // Org rate limits per client address sit next to the quotas.
+      await page.getByLabel('Requests / min, Each client IP').fill('600');
+      await page.getByRole('button', { name: 'Save rate limits' }).click();
+      await page.getByText('Rate limits saved.').waitFor();
+      const org = await owner.call<{ ipLimits: object }>('GET', `/api/orgs/${orgId}`);
+      expect(org.ipLimits).toEqual({ rpm: 600 });
+    } finally {
+      await context.close();
+    }
+  }, 90_000);
 });

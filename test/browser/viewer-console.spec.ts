@@ -35,22 +35,17 @@ describe('console as a viewer', () => {
     // An org the viewer is not in, holding something recognisable.
     otherOrgId = (await owner.call<OrgView>('POST', '/api/orgs', { name: 'Other Org' })).id;
     await owner.createModel(otherOrgId, 'secret-model-of-other-org', []);
-    // Something on each new page for the viewer to look at: a channel, a top-up, a request.
+    // Something on the pages below for the viewer to look at: a quota, a channel, a top-up.
+    await owner.call('POST', `/api/orgs/${demoOrgId}/quotas`, { name: 'Team budget', scope: 'org', metric: 'cost', period: 'month', limit: '50.00', thresholds: [80] });
     await owner.call('POST', `/api/orgs/${demoOrgId}/notification-channels`, { kind: 'in_app', name: 'team-inbox' });
     await owner.call('POST', `/api/orgs/${demoOrgId}/billing/top-ups`, { amount: '3' });
-    const key = await owner.call<{ secret: string }>('POST', `/api/orgs/${demoOrgId}/api-keys`, { name: 'owner-key' });
-    const chat = await fetch(`${h.app.url}/v1/chat/completions`, {
-      method: 'POST', headers: { authorization: `Bearer ${key.secret}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ model: 'demo-chat', messages: [{ role: 'user', content: 'hi' }] }),
-    });
-    expect(chat.status).toBe(200);
   }, 90_000);
 
   afterAll(async () => {
     await h?.close();
   });
 
-  it('shows no write controls on keys, providers, models and members, and no data from another org', async () => {
+  it('shows no write controls on keys, providers, models, members, quotas, SLA, cost, usage, request logs, billing and notifications, and no data from another org', async () => {
     const { context, page } = await newPage(h.browser);
     const requested: string[] = [];
     page.on('request', (request) => requested.push(new URL(request.url()).pathname));
@@ -84,6 +79,36 @@ describe('console as a viewer', () => {
       await openFromSidebar(page, 'Playground');
       await page.getByLabel('API key').waitFor();
       expect(await page.getByRole('button', { name: 'Create a temporary key' }).count()).toBe(0);
+
+      // Quotas, SLA and cost: readable, with no way to change them or the org's limits and targets.
+      await openFromSidebar(page, 'Quotas & budgets');
+      const quota = page.locator('[data-quota="Team budget"]');
+      await quota.getByRole('progressbar', { name: 'Usage of Team budget' }).waitFor();
+      expect(await quota.textContent()).toContain('$50.00');
+      await page.locator('[data-limit-level="ipLimits"]').getByText('No limit').first().waitFor();
+      expect(await page.locator('main input, main textarea').count()).toBe(0);
+      expect(await writeControls(page)).toEqual([]);
+
+      await openFromSidebar(page, 'SLA');
+      await page.getByText('No requests in this window').waitFor();
+      expect(await page.locator('[data-setting="slaTargetPercent"]').textContent()).toBe('99.9%');
+      await page.getByRole('button', { name: '7 days' }).click();
+      expect(await page.locator('main input').count()).toBe(0);
+      expect(await writeControls(page)).toEqual([]);
+
+      await openFromSidebar(page, 'Cost');
+      await page.getByText('No spend in the last 30 days').waitFor();
+      await page.locator('[data-setting="anomalyMultiplier"]').waitFor();
+      expect(await page.locator('main input').count()).toBe(0);
+      expect(await writeControls(page)).toEqual([]);
+
+      // One request, sent only now: the SLA and cost pages above are checked with no traffic.
+      const key = await owner.call<{ secret: string }>('POST', `/api/orgs/${demoOrgId}/api-keys`, { name: 'owner-key' });
+      const chat = await fetch(`${h.app.url}/v1/chat/completions`, {
+        method: 'POST', headers: { authorization: `Bearer ${key.secret}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ model: 'demo-chat', messages: [{ role: 'user', content: 'hi' }] }),
+      });
+      expect(chat.status).toBe(200);
 
       // Usage, request logs, billing and notifications: readable, with nothing that changes them.
       await openFromSidebar(page, 'Usage');

@@ -83,6 +83,8 @@ export async function signInThroughUi(page: Page, url: string, email: string, pa
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
+  // Sticky sidebar and top bar are drawn where the page was scrolled to; the full-page shot starts at the top.
+  await page.evaluate('window.scrollTo(0, 0)');
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 

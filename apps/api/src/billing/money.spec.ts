@@ -39,9 +39,20 @@ describe('money', () => {
     expect(costOf(usage(1000, 0), price, 15_000)).toBe(3_750_000n);
   });
 
+  // The prompt at the dearest prompt price (cache writes, 3.125), plus one nano-dollar for each of the
+  // two priced components a split prompt may round up separately.
   it('bounds the worst case by max_tokens and the output limit', () => {
-    expect(worstCaseCost(1000, 100, 0, price, 10_000)).toBe(2_500_000n + 1_000_000n);
-    expect(worstCaseCost(1000, null, 0, price, 10_000)).toBe(2_500_000n + 40_960_000n);
-    expect(worstCaseCost(1000, 1_000_000, 0, price, 10_000)).toBe(2_500_000n + 40_960_000n);
+    expect(worstCaseCost(1000, 100, 0, price, 10_000)).toBe(3_125_000n + 1_000_000n + 2n);
+    expect(worstCaseCost(1000, null, 0, price, 10_000)).toBe(3_125_000n + 40_960_000n + 2n);
+    expect(worstCaseCost(1000, 1_000_000, 0, price, 10_000)).toBe(3_125_000n + 40_960_000n + 2n);
+  });
+
+  it('covers every choice, and any split of the prompt into plain, cached and cache-write tokens', () => {
+    expect(worstCaseCost(1000, 100, 0, price, 10_000, 3)).toBe(3_125_000n + 3n * 1_000_000n + 2n);
+    const tiny: ModelPrice = { ...price, inputPerMillion: 1n, cachedInputPerMillion: 1n, cacheWritePerMillion: 1n, outputPerMillion: 0n, perImage: 0n };
+    const hold = worstCaseCost(10, 0, 0, tiny, 15_000);
+    for (const [cached, write] of [[0, 0], [3, 0], [3, 3], [0, 9]] as const) {
+      expect(costOf(usage(10, 0, cached, write), tiny, 15_000)).toBeLessThanOrEqual(hold);
+    }
   });
 });

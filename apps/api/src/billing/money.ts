@@ -61,15 +61,24 @@ export function costOf(usage: NormalizedUsage, price: ModelPrice, multiplierBp: 
 }
 
 /**
- * The most a request can cost: every prompt token at the full input price, the smaller of the
- * client's max_tokens and the model's output limit at the output price, and `images` images.
+ * The most a request can cost: every prompt token at the dearest prompt price (the provider decides
+ * which tokens are cached or cache writes), the smaller of the client's max_tokens and the model's
+ * output limit at the output price for each of `choices` choices, and `images` images. costOf rounds
+ * plain, cached and cache-write input up separately, so a split prompt may cost one nano-dollar more
+ * per extra priced component than one component would: that is added before the multiplier.
  */
-export function worstCaseCost(promptTokens: number, maxOutputTokens: number | null, images: number, price: ModelPrice, multiplierBp: number): bigint {
-  const output = Math.min(maxOutputTokens ?? price.outputLimitTokens, price.outputLimitTokens);
-  return costOf(
+export function worstCaseCost(
+  promptTokens: number, maxOutputTokens: number | null, images: number, price: ModelPrice, multiplierBp: number, choices = 1,
+): bigint {
+  const output = Math.min(maxOutputTokens ?? price.outputLimitTokens, price.outputLimitTokens) * Math.max(1, choices);
+  const promptPrices = [price.inputPerMillion, price.cachedInputPerMillion, price.cacheWritePerMillion];
+  const dearestPrompt = promptPrices.reduce((a, b) => (a > b ? a : b));
+  const splitRounding = BigInt(promptPrices.slice(1).filter((p) => p > 0n).length);
+  const base = costOf(
     { inputTokens: promptTokens, outputTokens: output, cachedInputTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0, images },
-    price, multiplierBp,
+    { ...price, inputPerMillion: dearestPrompt }, 10_000,
   );
+  return applyMultiplier(base + splitRounding, multiplierBp);
 }
 
 /** "12.50" (dollars, up to 9 decimals) -> nano-dollars, exactly. */

@@ -262,8 +262,11 @@ function worstCase(operation: GatewayOperation, body: GatewayBody, price: ModelP
   const requested = body.max_completion_tokens ?? body.max_tokens;
   const maxOutput = generates ? Math.min(requested == null ? price.outputLimitTokens : Number(requested), price.outputLimitTokens) : 0;
   const images = operation === 'image' || operation === 'imageEdit' ? Number((body as { n?: number }).n ?? 1) : 0;
+  // Each of n choices (best_of candidates for completions) may use the whole output bound.
+  const { n, best_of: bestOf } = body as { n?: unknown; best_of?: unknown };
+  const choices = generates ? Math.max(1, ...[n, bestOf].filter((v): v is number => Number.isInteger(v))) : 1;
   const prompt = promptTokenBound(body);
-  return { tokens: prompt + maxOutput, cost: worstCaseCost(prompt, maxOutput, images, price, multiplierBp) };
+  return { tokens: prompt + maxOutput * choices, cost: worstCaseCost(prompt, maxOutput, images, price, multiplierBp, choices) };
 }
 
 /** The prices a request settles with; they travel with its usage record as decimal strings. */

@@ -21,6 +21,20 @@ describe('can', () => {
     expect(can('viewer', 'requests:manage')).toBe(true);
   });
 
+  it('lets every role read quotas, monitoring and billing, and only admins change quotas and the SLA target', () => {
+    for (const role of ['admin', 'developer', 'viewer']) {
+      expect(can(role, 'quotas:read')).toBe(true);
+      expect(can(role, 'monitoring:read')).toBe(true);
+      expect(can(role, 'billing:read')).toBe(true);
+      expect(can(role, 'billing:manage')).toBe(false);
+      expect(can(role, 'monitoring:manage')).toBe(false);
+    }
+    expect(can('admin', 'quotas:delete')).toBe(true);
+    expect(can('admin', 'monitoring:write')).toBe(true);
+    expect(can('developer', 'quotas:write')).toBe(false);
+    expect(can('viewer', 'monitoring:write')).toBe(false);
+  });
+
   it('grants nothing to an unknown role', () => {
     expect(can('owner', 'models:read')).toBe(false);
   });

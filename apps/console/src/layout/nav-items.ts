@@ -22,10 +22,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/usage', label: 'Usage', summary: 'Requests, tokens and cost by day, model, key and member.', permission: 'usage:read' },
   { path: '/requests', label: 'Request logs', summary: 'Every gateway request: who sent it, where it was routed, what it cost.', permission: 'requests:read' },
   { path: '/billing', label: 'Billing', summary: 'Balance, holds, the ledger and monthly invoices.', permission: 'billing:read' },
+  { path: '/quotas', label: 'Quotas & budgets', summary: 'Request, token and spend limits per period for the org, an API key or a member, and rate limits.', permission: 'quotas:read' },
+  { path: '/sla', label: 'SLA', summary: 'Availability, success rate, latency and error budget per provider, deployment and model.', permission: 'monitoring:read' },
+  { path: '/cost', label: 'Cost', summary: 'Spend per day and model, the forecast to month end, and unusual spikes.', permission: 'monitoring:read' },
   { path: '/members', label: 'Members', summary: 'Invite teammates and choose what each of them can do.', permission: 'members:read' },
   { path: '/notifications', label: 'Notifications', summary: 'Where alerts, low balances and invoices are sent, and what was delivered.', permission: 'org:read' },
   { path: '/audit', label: 'Audit log', summary: 'Who changed what, and when.', permission: 'audit:read' },
-  { path: '/sla', label: 'SLA', summary: 'Availability and latency reports per provider and model.', comingSoon: true },
   { path: '/alerts', label: 'Alerts', summary: 'Rules for errors, latency and spend, sent to your notification channels.', comingSoon: true },
 ];
 

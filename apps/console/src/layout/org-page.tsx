@@ -17,8 +17,11 @@ import { OrgNotFoundPage } from '../pages/org-not-found-page';
 import { PageHeader } from '../pages/page-header';
 import { PlaygroundPage } from '../pages/playground/playground-page';
 import { ProvidersPage } from '../pages/providers/providers-page';
+import { QuotasPage } from '../pages/quotas/quotas-page';
 import { RequestsPage } from '../pages/requests/requests-page';
 import { RoutingPage } from '../pages/routing/routing-page';
+import { SlaPage } from '../pages/sla/sla-page';
+import { CostPage } from '../pages/cost/cost-page';
 import { findNavItem } from './nav-items';
 import type { PageProps } from './page-props';
 
@@ -38,6 +41,9 @@ const PAGES: Record<string, ComponentType<PageProps>> = {
   '/requests': RequestsPage,
   '/billing': BillingPage,
   '/notifications': NotificationsPage,
+  '/quotas': QuotasPage,
+  '/sla': SlaPage,
+  '/cost': CostPage,
 };
 
 /**

@@ -35,19 +35,6 @@ export function shortId(id: string): string {
   return id.length > 8 ? `${id.slice(0, 8)}…` : id;
 }
 
-/**
- * A dollar amount the API sends as an exact decimal string ("12.500000000"), shown without float
- * rounding: trailing zeros beyond the cents dropped ("$12.50", "$0.000045"), sign kept ("-$3.00").
- */
-export function formatMoney(amount: string | null | undefined): string {
-  if (amount === null || amount === undefined) return '—';
-  const negative = amount.startsWith('-');
-  const [whole = '0', fraction = ''] = amount.replace(/^[-+]/, '').split('.');
-  const cents = fraction.padEnd(2, '0');
-  const trimmed = cents.slice(0, 2) + cents.slice(2).replace(/0+$/, '');
-  return `${negative ? '-' : ''}$${number.format(BigInt(whole))}.${trimmed}`;
-}
-
 /** Large counts in short form for chart axes: 1.2K, 3.4M. */
 export function formatCompact(value: number): string {
   return compact.format(value);
@@ -55,7 +42,7 @@ export function formatCompact(value: number): string {
 
 const approxDollars = [2, 3].map((digits) => new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD', maximumSignificantDigits: digits }));
 
-/** Charts only: a float of dollars to three significant digits ($0.000293), or two for axis ticks; exact amounts use formatMoney. */
+/** Charts only: a float of dollars to three significant digits ($0.000293), or two for axis ticks; exact amounts use formatDollars (lib/dollars). */
 export function formatDollarsApprox(value: number, short = false): string {
   return approxDollars[short ? 0 : 1]!.format(value);
 }

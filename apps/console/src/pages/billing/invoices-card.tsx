@@ -2,7 +2,8 @@ import { DataTable, numeric } from '../../components/data-table';
 import { ErrorAlert } from '../../components/error-alert';
 import { QueryState } from '../../components/query-state';
 import { SmallButton } from '../../components/small-button';
-import { formatDate, formatMoney } from '../../lib/format';
+import { formatDollars } from '../../lib/dollars';
+import { formatDate } from '../../lib/format';
 import { useInvoiceDownload, useInvoices } from './use-billing';
 
 const month = new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -27,9 +28,9 @@ export function InvoicesCard({ orgId }: { orgId: string }) {
               <tr key={inv.id} data-invoice={inv.number}>
                 <td className="cell-strong mono">{inv.number}</td>
                 <td>{month.format(new Date(inv.periodStart))}</td>
-                <td className="num">{formatMoney(inv.subtotal)}</td>
-                <td className="num">{formatMoney(inv.discount)}</td>
-                <td className="num cell-strong">{formatMoney(inv.total)}</td>
+                <td className="num">{formatDollars(inv.subtotal)}</td>
+                <td className="num">{formatDollars(inv.discount)}</td>
+                <td className="num cell-strong">{formatDollars(inv.total)}</td>
                 <td className="cell-sub">{formatDate(inv.issuedAt)}</td>
                 <td className="actions">
                   <div className="inline row-actions">

@@ -3,7 +3,8 @@ import { Badge, type Tone } from '../../components/badge';
 import { CursorPager, useCursorPages } from '../../components/cursor-pager';
 import { DataTable, numeric } from '../../components/data-table';
 import { QueryState } from '../../components/query-state';
-import { formatDateTime, formatMoney } from '../../lib/format';
+import { formatDollars } from '../../lib/dollars';
+import { formatDateTime } from '../../lib/format';
 import { useLedger } from './use-billing';
 
 const TYPE_TONE: Record<LedgerEntryView['type'], Tone> = {
@@ -36,7 +37,7 @@ export function LedgerCard({ orgId }: { orgId: string }) {
                     <td>
                       <Badge tone={TYPE_TONE[e.type]}>{e.type}</Badge>
                     </td>
-                    <td className="num">{formatMoney(e.amount)}</td>
+                    <td className="num">{formatDollars(e.amount)}</td>
                     <td className="mono cell-sub">{e.requestId ?? '—'}</td>
                     <td>{e.note ?? <span className="muted">—</span>}</td>
                   </tr>

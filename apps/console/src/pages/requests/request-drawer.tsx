@@ -1,7 +1,8 @@
 import { Badge } from '../../components/badge';
 import { Dialog } from '../../components/dialog';
 import { QueryState } from '../../components/query-state';
-import { formatDateTime, formatMoney, formatMs, formatNumber } from '../../lib/format';
+import { formatDollars } from '../../lib/dollars';
+import { formatDateTime, formatMs, formatNumber } from '../../lib/format';
 import { statusTone } from './status-tone';
 import { useOrg } from '../../orgs/current-org';
 import { useNames } from '../usage/use-names';
@@ -42,7 +43,7 @@ export function RequestDrawer({ orgId, requestId, onClose }: { orgId: string; re
                 {formatMs(r.latencyMs)} total · {formatMs(r.ttftMs)} to first token
               </dd>
               <dt>Cost</dt>
-              <dd data-testid="request-cost">{formatMoney(r.cost)}</dd>
+              <dd data-testid="request-cost">{formatDollars(r.cost)}</dd>
             </dl>
             <h3 className="subheading">Tokens</h3>
             <dl className="meta-list">

@@ -2,7 +2,8 @@ import type { RequestLogSummary } from '@ai-router/contracts';
 import { Badge } from '../../components/badge';
 import { DataTable, numeric } from '../../components/data-table';
 import { SmallButton } from '../../components/small-button';
-import { formatDateTime, formatMoney, formatMs, formatNumber, shortId } from '../../lib/format';
+import { formatDollars } from '../../lib/dollars';
+import { formatDateTime, formatMs, formatNumber, shortId } from '../../lib/format';
 import { statusTone } from './status-tone';
 
 export function RequestsTable({ rows, onOpen }: { rows: RequestLogSummary[]; onOpen(requestId: string): void }) {
@@ -29,7 +30,7 @@ export function RequestsTable({ rows, onOpen }: { rows: RequestLogSummary[]; onO
           <td className="num nowrap">
             {formatNumber(r.inputTokens)} / {formatNumber(r.outputTokens)}
           </td>
-          <td className="num">{formatMoney(r.cost)}</td>
+          <td className="num">{formatDollars(r.cost)}</td>
           <td className="num">{formatMs(r.latencyMs)}</td>
           <td className="num">{formatMs(r.ttftMs)}</td>
           <td className="actions">

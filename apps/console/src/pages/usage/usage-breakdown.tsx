@@ -4,7 +4,8 @@ import { DataTable, numeric } from '../../components/data-table';
 import { GroupBarChart } from '../../components/group-bar-chart';
 import { LabelledSelect } from '../../components/labelled-select';
 import { QueryState } from '../../components/query-state';
-import { formatDollarsApprox, formatMoney, formatMs, formatNumber } from '../../lib/format';
+import { formatDollars } from '../../lib/dollars';
+import { formatDollarsApprox, formatMs, formatNumber } from '../../lib/format';
 import type { TimeRangeId } from '../../lib/time-range';
 import { useUsageReport } from './use-usage';
 
@@ -62,7 +63,7 @@ export function UsageBreakdown({ orgId, range, nameOf }: UsageBreakdownProps) {
                     <td className="num">{formatNumber(b.errors)}</td>
                     <td className="num">{formatNumber(b.inputTokens)}</td>
                     <td className="num">{formatNumber(b.outputTokens)}</td>
-                    <td className="num">{formatMoney(b.cost)}</td>
+                    <td className="num">{formatDollars(b.cost)}</td>
                     <td className="num">{formatMs(b.p50LatencyMs)}</td>
                     <td className="num">{formatMs(b.p95LatencyMs)}</td>
                   </tr>

@@ -2,7 +2,8 @@ import type { UsageBucket } from '@ai-router/contracts';
 import { EmptyState } from '../../components/empty-state';
 import { QueryState } from '../../components/query-state';
 import { TimeChart } from '../../components/time-chart';
-import { formatCompact, formatDollarsApprox, formatMoney, formatMs, formatNumber, formatPercent } from '../../lib/format';
+import { formatDollars } from '../../lib/dollars';
+import { formatCompact, formatDollarsApprox, formatMs, formatNumber, formatPercent } from '../../lib/format';
 import { TIME_RANGES, type TimeRangeId } from '../../lib/time-range';
 import { useUsageReport } from './use-usage';
 
@@ -37,7 +38,7 @@ export function UsageOverTime({ orgId, range }: { orgId: string; range: TimeRang
               format={formatNumber}
               integers
             />
-            <TimeChart title="Spend" total={formatMoney(totals.cost)} points={series((b) => Number(b.cost))} step={step} format={(v) => formatDollarsApprox(v)} axisFormat={(v) => formatDollarsApprox(v, true)} />
+            <TimeChart title="Spend" total={formatDollars(totals.cost)} points={series((b) => Number(b.cost))} step={step} format={(v) => formatDollarsApprox(v)} axisFormat={(v) => formatDollarsApprox(v, true)} />
             <TimeChart title="Error rate" total={formatPercent(errorRate(totals))} points={series(errorRate)} step={step} format={formatPercent} axisFormat={formatPercent} domain={[0, 1]} />
             <TimeChart title="p95 latency" total={formatMs(p95)} points={series((b) => b.p95LatencyMs)} step={step} format={formatMs} />
           </div>
