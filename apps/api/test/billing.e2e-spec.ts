@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BillingService } from '../src/billing/billing.service';
 import { parseDollars, worstCaseCost } from '../src/billing/money';
 import { promptTokenBound } from '../src/billing/prompt-bound';
-import { UsageRecorderService } from '../src/usage/usage-recorder.service';
+import { UsageBatchStore } from '../src/usage/usage-batch.store';
 import { AdminClient } from './support/admin-client';
 import { eventually } from './support/eventually';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -101,17 +101,17 @@ describe('prepaid billing: holds, settlement, ledger', () => {
 
   it('settles a request exactly once even when its settlement is delivered twice', async () => {
     const billing = t.app.get(BillingService);
-    const recorder = t.app.get(UsageRecorderService);
+    const store = t.app.get(UsageBatchStore);
     await billing.placeHold(orgId, 'replayed-request', 1_000_000n);
     const record = {
-      requestId: 'replayed-request', orgId, apiKeyId: null, model: 'slow', deploymentId: null, providerAccountId: null, operation: 'chat',
+      requestId: 'replayed-request', startedAt: new Date().toISOString(), orgId, userId: null, routing: null, apiKeyId: null, model: 'slow', deploymentId: null, providerAccountId: null, operation: 'chat',
       status: 200, latencyMs: 5, ttftMs: null, streamed: false, errorCode: null,
       usage: { inputTokens: 100, outputTokens: 10, cachedInputTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0 },
       billing: { multiplierBp: MULTIPLIER_BP, promptEstimate: 100, price: { inputPerMillion: '3000000000', outputPerMillion: '15000000000', cachedInputPerMillion: '0', cacheWritePerMillion: '0', perImage: '0', perRequest: '0' } },
     };
     const before = await state();
-    await recorder.write(record);
-    await recorder.write(record);
+    await store.write([record]);
+    await store.write([record]);
     const after = await state();
     expect(after.charges - before.charges).toBe(1);
     expect(after.usageRows - before.usageRows).toBe(1);

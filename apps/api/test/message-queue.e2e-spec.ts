@@ -27,9 +27,9 @@ describe.each(drivers)('message queue driver: %s', (_name, make) => {
   it('delivers jobs to the registered handler', async () => {
     driver = make();
     const seen: QueueJob[] = [];
-    driver.work(QueueName.Usage, async (job) => void seen.push(job), 2);
-    await driver.add(QueueName.Usage, 'record', { n: 1 });
-    await driver.add(QueueName.Usage, 'record', { n: 2 });
+    driver.work(QueueName.Schedule, async (job) => void seen.push(job), 2);
+    await driver.add(QueueName.Schedule, 'record', { n: 1 });
+    await driver.add(QueueName.Schedule, 'record', { n: 2 });
     await eventually(() => seen.length === 2);
     expect(seen.map((j) => (j.data as { n: number }).n).sort()).toEqual([1, 2]);
     expect(seen.every((j) => j.name === 'record' && j.attempt === 1)).toBe(true);
@@ -38,11 +38,11 @@ describe.each(drivers)('message queue driver: %s', (_name, make) => {
   it('retries a failing job with backoff until it succeeds', async () => {
     driver = make();
     const attempts: number[] = [];
-    driver.work(QueueName.Usage, async (job) => {
+    driver.work(QueueName.Schedule, async (job) => {
       attempts.push(job.attempt);
       if (job.attempt < 3) throw new Error('transient');
     }, 1);
-    await driver.add(QueueName.Usage, 'flaky', {}, { attempts: 5, backoffMs: 20 });
+    await driver.add(QueueName.Schedule, 'flaky', {}, { attempts: 5, backoffMs: 20 });
     await eventually(() => attempts.length === 3);
     expect(attempts).toEqual([1, 2, 3]);
   });
@@ -50,10 +50,10 @@ describe.each(drivers)('message queue driver: %s', (_name, make) => {
   it('adds a job id only once while it is pending', async () => {
     driver = make();
     let runs = 0;
-    await driver.add(QueueName.Usage, 'once', {}, { jobId: 'same-id' });
-    await driver.add(QueueName.Usage, 'once', {}, { jobId: 'same-id' });
-    expect(await driver.depth(QueueName.Usage)).toBe(1);
-    driver.work(QueueName.Usage, async () => void runs++, 1);
+    await driver.add(QueueName.Schedule, 'once', {}, { jobId: 'same-id' });
+    await driver.add(QueueName.Schedule, 'once', {}, { jobId: 'same-id' });
+    expect(await driver.depth(QueueName.Schedule)).toBe(1);
+    driver.work(QueueName.Schedule, async () => void runs++, 1);
     await eventually(() => runs === 1);
     await new Promise((r) => setTimeout(r, 100));
     expect(runs).toBe(1);

@@ -73,7 +73,8 @@ describe('rate limits hold under a barrier (all requests released at once)', () 
     const refusals = /ai_router_refusals_total\{reason="rate_limit_exceeded"\} (\d+)/.exec(metrics);
     expect(Number(refusals?.[1])).toBeGreaterThan(0);
     expect(metrics).toMatch(/ai_router_tokens_total\{model="demo-chat",kind="output"\} [1-9]/);
-    expect(metrics).toMatch(/ai_router_queue_depth\{queue="usage"\} \d+/);
+    expect(metrics).toMatch(/ai_router_queue_depth\{queue="schedule"\} \d+/);
+    expect(metrics).toMatch(/ai_router_usage_writer_backlog \d+/);
   });
 
   it.runIf(shared)('holds across two instances sharing Redis', async () => {

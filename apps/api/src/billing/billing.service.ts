@@ -10,6 +10,15 @@ import { Org } from '../orgs/org.entity';
 import type { LedgerEntryType } from './ledger-entry.entity';
 import { parseDollars } from './money';
 
+const BILLING_RETRY_AFTER_SECONDS = 5;
+
+/** One finished request to settle: its hold is freed and `cost` (nano-dollars, may be 0) charged. */
+export interface Settlement {
+  orgId: string;
+  requestId: string;
+  cost: bigint;
+}
+
 /**
  * Balances, holds and the ledger. Every balance change happens in the same SQL statement as its ledger
  * row, so the balance always equals the ledger's sum. A hold moves from `held` to `settled` exactly
@@ -23,6 +32,8 @@ export class BillingService {
    * Reserves `amount` for a request, or refuses when balance minus holds cannot cover it. One statement
    * decides and records the hold, so it is atomic on PostgreSQL and on embedded PGlite (where all
    * requests share one connection) alike, and concurrent requests on any instance never overdraw.
+   * Without the database the balance cannot be checked: the request is refused with 503 and
+   * Retry-After (fail closed), while unbilled orgs keep being served.
    */
   async placeHold(orgId: string, requestId: string, amount: bigint): Promise<void> {
     const rows = await this.db.query(
@@ -30,34 +41,54 @@ export class BillingService {
          UPDATE orgs SET held_nano = held_nano + $2 WHERE id = $1 AND balance_nano - held_nano >= $2 RETURNING id)
        INSERT INTO holds (request_id, org_id, amount_nano, state) SELECT $3, id, $2, 'held' FROM reserved RETURNING request_id`,
       [orgId, amount.toString(), requestId],
-    );
+    ).catch(() => {
+      // The database is unreachable (its readiness check says so); the client only needs to retry.
+      throw new AppException(AppErrorCode.Overloaded, 'Billing is unavailable right now, so the request cannot be admitted. Retry shortly.', {
+        retryAfterSeconds: BILLING_RETRY_AFTER_SECONDS,
+      });
+    });
     if (!firstRow(rows)) {
       throw new AppException(AppErrorCode.InsufficientQuota, 'You exceeded your current quota: the balance cannot cover this request. Top up to continue.');
     }
   }
 
   /**
-   * Charges `cost` and frees the request's hold, in one statement. The charge is keyed by
-   * (request id, 'charge') and the hold by its state change, so a second delivery changes nothing,
-   * and a settlement arriving after the sweeper released a stale hold still charges exactly once.
+   * Charges `cost` and frees the request's hold; `settleBatch` for one request. Returns whether it
+   * changed anything (false when the request was settled already).
    */
   async settle(orgId: string, requestId: string, cost: bigint): Promise<boolean> {
-    const rows = await this.db.query(
-      `WITH hold AS (
-         UPDATE holds SET state = 'settled' WHERE request_id = $1 AND state = 'held' RETURNING amount_nano),
+    const { released, charged } = await this.settleBatch([{ orgId, requestId, cost }]);
+    return released + charged > 0;
+  }
+
+  /**
+   * Charges each request's cost and frees its hold, set-based in one statement (inside the caller's
+   * transaction when `manager` is given). Charges are keyed by (request id, 'charge') and holds by their
+   * state change, so settling a batch again changes nothing, and a settlement arriving after the
+   * sweeper released a stale hold still charges exactly once. Orgs deleted meanwhile are skipped.
+   */
+  async settleBatch(settlements: Settlement[], manager: EntityManager = this.db.manager): Promise<{ released: number; charged: number }> {
+    if (!settlements.length) return { released: 0, charged: 0 };
+    const batch = settlements.map((s) => ({ request_id: s.requestId, org_id: s.orgId, cost: s.cost.toString() }));
+    const rows = await manager.query(
+      `WITH batch AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS b(request_id text, org_id uuid, cost bigint)),
+       hold AS (
+         UPDATE holds h SET state = 'settled' FROM batch b WHERE h.request_id = b.request_id AND h.state = 'held' RETURNING h.org_id, h.amount_nano),
        charge AS (
          INSERT INTO ledger_entries (org_id, request_id, entry_type, amount_nano)
-         SELECT $3::uuid, $1, 'charge', -$2::bigint WHERE $2::bigint > 0
-         ON CONFLICT (request_id, entry_type) DO NOTHING RETURNING amount_nano),
+         SELECT b.org_id, b.request_id, 'charge', -b.cost FROM batch b JOIN orgs o ON o.id = b.org_id WHERE b.cost > 0
+         ON CONFLICT (request_id, entry_type) DO NOTHING RETURNING org_id, amount_nano),
+       delta AS (
+         SELECT org_id, sum(balance) AS balance, sum(held) AS held FROM (
+           SELECT org_id, amount_nano AS balance, 0 AS held FROM charge UNION ALL SELECT org_id, 0, amount_nano FROM hold) moves
+         GROUP BY org_id),
        account AS (
-         UPDATE orgs SET balance_nano = balance_nano + coalesce((SELECT amount_nano FROM charge), 0),
-                         held_nano = held_nano - coalesce((SELECT amount_nano FROM hold), 0)
-          WHERE id = $3::uuid AND (EXISTS (SELECT 1 FROM hold) OR EXISTS (SELECT 1 FROM charge)) RETURNING 1)
+         UPDATE orgs SET balance_nano = balance_nano + delta.balance, held_nano = held_nano - delta.held FROM delta WHERE orgs.id = delta.org_id RETURNING 1)
        SELECT (SELECT count(*) FROM hold) AS released, (SELECT count(*) FROM charge) AS charged, (SELECT count(*) FROM account) AS updated`,
-      [requestId, cost.toString(), orgId],
+      [JSON.stringify(batch)],
     );
     const row = firstRow(rows) as { released: string; charged: string } | null;
-    return Number(row?.released ?? 0) + Number(row?.charged ?? 0) > 0;
+    return { released: Number(row?.released ?? 0), charged: Number(row?.charged ?? 0) };
   }
 
   /**

@@ -89,6 +89,10 @@ export const configSchema = z.object({
   RUN_WORKER: booleanFlag.optional(),
   /** A separate worker process (worker.js) serves its own /metrics on this port (on HOST); unset = none. */
   WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** Usage records waiting to be written (per process without Redis, shared with Redis); when full, /v1 answers 503. */
+  USAGE_BUFFER_MAX: z.coerce.number().int().min(1).default(100_000),
+  /** Months of per-request usage rows kept (the current month included); rollups are kept longer. */
+  USAGE_RETENTION_MONTHS: z.coerce.number().int().min(1).default(13),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;

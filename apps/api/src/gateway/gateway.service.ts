@@ -72,7 +72,9 @@ export class GatewayService {
   ) {}
 
   async proxy(operation: GatewayOperation, body: GatewayBody, principal: ApiKeyPrincipal, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    this.usage.admit();
     const startedAt = performance.now();
+    const receivedAt = new Date().toISOString();
     const requestId = String(request.id);
     const capture = principal.bodyLogMasker ? new BodyCapture(body) : null;
     maskForUpstream(body, principal);
@@ -127,7 +129,7 @@ export class GatewayService {
     const finish = (outcome: Pick<UsageRecord, 'status' | 'usage' | 'ttftMs' | 'errorCode'>) => {
       admission.release(outcome.usage ? outcome.usage.inputTokens + outcome.usage.outputTokens : 0);
       const record: UsageRecord = {
-        requestId, orgId: principal.orgId, apiKeyId: principal.keyId, userId: principal.userId, model: modelName, routing: explanation, operation, streamed, ...outcome, billing,
+        requestId, startedAt: receivedAt, orgId: principal.orgId, apiKeyId: principal.keyId, userId: principal.userId, model: modelName, routing: explanation, operation, streamed, ...outcome, billing,
         deploymentId: lastDeployment?.id ?? null, providerAccountId: lastDeployment?.account.id ?? null,
         latencyMs: Math.round(performance.now() - startedAt),
       };

@@ -29,15 +29,16 @@ export class InvoiceRepository {
   }
 
   /**
-   * The period's priced requests per model, before discounts: cost_nano is what was charged
+   * The period's priced requests per model, before discounts, from the daily rollups (periods are whole
+   * UTC months, so whole days; rollups outlive the per-request rows). cost_nano is what was charged
    * (multiplier included), discount_nano what plan and coupon discounts took off it.
    */
   usageGroups(orgId: string, period: InvoicePeriod): Promise<UsageGroup[]> {
     return this.db.query(
-      `SELECT model, count(*)::text AS requests, sum(input_tokens)::text AS "inputTokens", sum(output_tokens)::text AS "outputTokens",
+      `SELECT model, sum(requests)::text AS requests, sum(input_tokens)::text AS "inputTokens", sum(output_tokens)::text AS "outputTokens",
               sum(cached_input_tokens)::text AS "cachedInputTokens", sum(cache_write_tokens)::text AS "cacheWriteTokens",
               sum(images)::text AS images, sum(cost_nano + discount_nano)::text AS "amountNano"
-       FROM usage_logs WHERE org_id = $1 AND created_at >= $2 AND created_at < $3 AND cost_nano + discount_nano <> 0
+       FROM usage_rollups_daily WHERE org_id = $1 AND bucket_start >= $2 AND bucket_start < $3 AND charged
        GROUP BY model`,
       [orgId, period.start.toISOString(), period.end.toISOString()],
     );

@@ -5,7 +5,7 @@ import { QueueName } from '../queue/message-queue.port';
 
 const QUEUE_DEPTH = 'ai_router_queue_depth';
 
-/** Jobs waiting or running per queue, read when Prometheus scrapes (the usage backlog shows here). */
+/** Jobs waiting or running per queue, read when Prometheus scrapes (usage has its own backlog gauge). */
 @Injectable()
 export class QueueMetricsService implements OnModuleInit {
   constructor(private readonly queue: MessageQueueService) {}

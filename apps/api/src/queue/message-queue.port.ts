@@ -1,6 +1,5 @@
 /** Queue names; one per kind of background work. */
 export enum QueueName {
-  Usage = 'usage',
   HealthChecks = 'health-checks',
   Notifications = 'notifications',
   Invoices = 'invoices',
@@ -8,6 +7,8 @@ export enum QueueName {
   Monitoring = 'monitoring',
   Alerts = 'alerts',
   RequestBodies = 'request-bodies',
+  /** Periodic maintenance (usage partitions and retention). */
+  Schedule = 'schedule',
 }
 
 export interface QueueJob<T = unknown> {

@@ -1,5 +1,6 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 
+/** One finished /v1 request. Partitioned by month on created_at, which is the request's start (see migration 0015). */
 @Entity('usage_logs')
 export class UsageLog {
   @PrimaryColumn('text', { name: 'request_id' }) requestId!: string;
@@ -26,5 +27,5 @@ export class UsageLog {
   @Column('text', { name: 'error_code', nullable: true }) errorCode!: string | null;
   /** The routing decision explained (strategy, chosen and fallback deployments, exclusions). */
   @Column('jsonb', { nullable: true }) routing!: string[] | null;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @PrimaryColumn('timestamptz', { name: 'created_at' }) createdAt!: Date;
 }

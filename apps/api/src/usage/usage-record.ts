@@ -1,8 +1,10 @@
 import type { NormalizedUsage } from '@ai-router/providers';
 
-/** What the gateway knows about one finished /v1 request; the queue payload (no secrets, no bodies). */
+/** What the gateway knows about one finished /v1 request; buffered as JSON until written (no secrets, no bodies). */
 export interface UsageRecord {
   requestId: string;
+  /** When the gateway received the request (ISO 8601): the row's created_at, so a replayed record keeps its key. */
+  startedAt: string;
   orgId: string;
   apiKeyId: string | null;
   /** The key's owner, when the key belongs to a user. */

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
+import { UsageBatchStore } from './usage-batch.store';
+import { UsagePartitionService } from './usage-partition.service';
 import { UsageRecorderService } from './usage-recorder.service';
 
-/** Recording (the queue processor); the HTTP side lives in UsageReportsModule so the worker needs no guards. */
-@Module({ providers: [UsageRecorderService], exports: [UsageRecorderService] })
+/** Recording (buffer and flusher) and partition maintenance; the HTTP side lives in UsageReportsModule so the worker needs no guards. */
+@Module({ providers: [UsageRecorderService, UsageBatchStore, UsagePartitionService], exports: [UsageRecorderService] })
 export class UsageModule {}

@@ -15,6 +15,8 @@ export enum AppErrorCode {
   UpstreamError = 'upstream_error',
   NoDeploymentAvailable = 'no_deployment_available',
   UpstreamTimeout = 'upstream_timeout',
+  /** The gateway cannot take more work for now (its usage backlog is full); retry later. */
+  Overloaded = 'overloaded',
   Internal = 'internal_error',
 }
 
@@ -34,6 +36,7 @@ export const APP_ERROR_STATUS: Record<AppErrorCode, number> = {
   [AppErrorCode.UpstreamError]: 502,
   [AppErrorCode.NoDeploymentAvailable]: 503,
   [AppErrorCode.UpstreamTimeout]: 504,
+  [AppErrorCode.Overloaded]: 503,
   [AppErrorCode.Internal]: 500,
 };
 
@@ -55,5 +58,6 @@ export const OPENAI_ERROR_TYPE: Record<AppErrorCode, string> = {
   [AppErrorCode.UpstreamError]: 'api_error',
   [AppErrorCode.NoDeploymentAvailable]: 'api_error',
   [AppErrorCode.UpstreamTimeout]: 'api_error',
+  [AppErrorCode.Overloaded]: 'api_error',
   [AppErrorCode.Internal]: 'api_error',
 };

@@ -1,0 +1,127 @@
+import { type MockProvider, startMockProvider } from '@ai-router/mock-provider';
+import { Client } from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AdminClient } from './support/admin-client';
+import { createTestDatabase } from './support/test-database';
+import { startTcpProxy, type TcpProxy } from './support/tcp-proxy';
+import { startTestApp, type TestApp } from './support/test-app';
+
+const BUFFER_MAX = 6;
+
+async function eventually<T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 20_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe().catch(() => undefined as T);
+    if ((value !== undefined && ok(value)) || Date.now() > until) return value;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * A real network fault between the app and PostgreSQL (a TCP proxy the test cuts), so it needs
+ * DATABASE_URL; PGlite runs inside the process and cannot be cut.
+ */
+describe.runIf(process.env.DATABASE_URL)('usage survives a database outage', () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let proxy: TcpProxy;
+  let t: TestApp;
+  let direct: Client;
+  let mock: MockProvider;
+  let unbilledKey: string;
+  let billedKey: string;
+  let billedOrg: string;
+  const ids: string[] = [];
+
+  const chat = async (key: string, model: string) => {
+    const res = await fetch(`${t.url}/v1/chat/completions`, {
+      method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ model, max_tokens: 5, messages: [{ role: 'user', content: 'hi' }] }),
+    });
+    if (res.status === 200) ids.push(res.headers.get('x-request-id')!);
+    return res;
+  };
+  const ready = async () => {
+    const res = await fetch(`${t.url}/health/ready`);
+    const body = (await res.json()) as { details: { usageWriter: { status: string; state: string; backlog: number } } };
+    return { status: res.status, writer: body.details.usageWriter };
+  };
+  /** Read past the proxy, straight from PostgreSQL. */
+  const written = async () => (await direct.query<{ rows: number; distinct: number; rollup: number }>(
+    `SELECT (SELECT count(*)::int FROM usage_logs) AS rows, (SELECT count(DISTINCT request_id)::int FROM usage_logs) AS distinct,
+            (SELECT coalesce(sum(requests), 0)::int FROM usage_rollups_hourly) AS rollup`,
+  )).rows[0]!;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const url = new URL(database.url!);
+    proxy = await startTcpProxy(url.hostname, Number(url.port || 5432));
+    direct = new Client({ connectionString: database.url });
+    await direct.connect();
+    url.port = String(proxy.port);
+    t = await startTestApp({ DATABASE_URL: url.toString(), USAGE_BUFFER_MAX: String(BUFFER_MAX) });
+    const admin = new AdminClient(t.url, await t.ownerToken());
+    unbilledKey = await admin.createApiKey(t.credentials.demoOrgId!);
+    mock = await startMockProvider({ port: 0 });
+    billedOrg = (await admin.call<{ id: string }>('POST', '/api/orgs', { name: 'Billed' })).id;
+    const account = await admin.createProvider(billedOrg, { name: 'mock', kind: 'openai', baseUrl: `${mock.url}/v1` });
+    const model = await admin.createModel(billedOrg, 'priced', [{ providerAccountId: account.id, upstreamModel: 'm' }]);
+    await admin.call('POST', `/api/orgs/${billedOrg}/models/${model.id}/prices`, { inputPerMillion: '3', outputPerMillion: '15', outputLimitTokens: 4096 });
+    await admin.call('PUT', `/api/orgs/${billedOrg}/billing/settings`, { enabled: true, priceMultiplierBp: 10_000 });
+    await admin.call('POST', `/api/orgs/${billedOrg}/billing/top-ups`, { amount: '10' });
+    billedKey = await admin.createApiKey(billedOrg);
+  });
+  afterAll(async () => {
+    proxy?.restore();
+    await t?.close();
+    await direct?.end();
+    await proxy?.close();
+    await mock?.close();
+    await database?.drop();
+  });
+
+  it('keeps serving unbilled requests, refuses billed ones and a full buffer with 503, and writes every row once after the restore', async () => {
+    // Keys are cached after their first use; that is what lets requests be authenticated during the outage.
+    expect((await chat(unbilledKey, 'demo-chat')).status).toBe(200);
+    expect((await chat(billedKey, 'priced')).status).toBe(200);
+    expect(await eventually(written, (w) => w.rows === 2)).toMatchObject({ rows: 2 });
+
+    proxy.cut();
+    expect((await chat(unbilledKey, 'demo-chat')).status).toBe(200);
+    // Writes fail and are retried; the instance still serves and says so.
+    expect((await eventually(ready, (r) => r.writer.state === 'degraded')).writer).toMatchObject({ status: 'up', state: 'degraded', backlog: 1 });
+    for (let i = 1; i < BUFFER_MAX; i++) expect((await chat(unbilledKey, 'demo-chat')).status).toBe(200);
+
+    // A billed request needs its hold, which needs the database: refused, retryable, never served unpaid.
+    const billed = await chat(billedKey, 'priced');
+    expect(billed.status).toBe(503);
+    expect(billed.headers.get('retry-after')).toBe('5');
+
+    const degraded = await eventually(ready, (r) => r.writer.backlog === BUFFER_MAX);
+    expect(degraded.status).toBe(503);
+    expect(degraded.writer).toMatchObject({ status: 'down', state: 'full', backlog: BUFFER_MAX });
+    const backlogLine = new RegExp(`ai_router_usage_writer_backlog ${BUFFER_MAX}\\b`);
+    const metrics = await eventually(async () => (await fetch(`${t.url}/metrics`)).text(), (m) => backlogLine.test(m));
+    expect(metrics).toMatch(backlogLine);
+    expect(Number(/ai_router_usage_writer_failures_total (\d+)/.exec(metrics)?.[1])).toBeGreaterThan(0);
+
+    const refused = await chat(unbilledKey, 'demo-chat');
+    expect(refused.status).toBe(503);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await refused.json()).toMatchObject({ error: { code: 'overloaded', type: 'api_error' } });
+
+    proxy.restore();
+    const after = await eventually(written, (w) => w.rows === 2 + BUFFER_MAX);
+    expect(after).toEqual({ rows: 2 + BUFFER_MAX, distinct: 2 + BUFFER_MAX, rollup: 2 + BUFFER_MAX });
+    const rows = await direct.query<{ request_id: string }>('SELECT request_id FROM usage_logs ORDER BY request_id');
+    expect(rows.rows.map((r) => r.request_id)).toEqual([...ids].sort());
+    expect((await eventually(ready, (r) => r.status === 200)).writer).toMatchObject({ status: 'up', state: 'ok', backlog: 0 });
+
+    const { rows: [money] } = await direct.query<{ balance: string; ledger: string; held: string; charges: number }>(
+      `SELECT balance_nano::text AS balance, held_nano::text AS held, (SELECT sum(amount_nano)::text FROM ledger_entries WHERE org_id = $1) AS ledger,
+              (SELECT count(*)::int FROM ledger_entries WHERE org_id = $1 AND entry_type = 'charge') AS charges FROM orgs WHERE id = $1`,
+      [billedOrg],
+    );
+    expect(money).toMatchObject({ held: '0', charges: 1, balance: money!.ledger });
+    expect((await chat(billedKey, 'priced')).status).toBe(200);
+  });
+});
