@@ -7,7 +7,6 @@ import { InvoiceClosingService } from '../src/invoices/invoice-closing.service';
 import { InvoiceIssuedHooks, type IssuedInvoiceEvent } from '../src/invoices/invoice-issued.hooks';
 import { monthContaining } from '../src/invoices/invoice-period';
 import { AdminClient } from './support/admin-client';
-import { eventually } from './support/eventually';
 import { inviteMember } from './support/console-session';
 import { eventually } from './support/eventually';
 import { startTestApp, type TestApp } from './support/test-app';
