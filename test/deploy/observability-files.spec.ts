@@ -96,7 +96,7 @@ describe('deploy/prometheus and deploy/grafana against the exported metrics', ()
       ]));
       expect(alerts.AiRouterCircuitBreakerOpen).toMatch(/ai_router_circuit_breakers\{state="open"\}/);
       expect(alerts.AiRouterProviderKeysDisabled).toMatch(/ai_router_provider_keys\{state="disabled"\}/);
-      expect(alerts.AiRouterUsageBacklog).toMatch(/ai_router_queue_depth\{queue="usage"\}/);
+      expect(alerts.AiRouterUsageBacklog).toMatch(/ai_router_usage_writer_backlog/);
     });
 
     it('references only metrics the app exports, or series the rules record', () => {

@@ -148,7 +148,7 @@ describe('Prometheus metrics', () => {
     expect(sampleSum(after, 'ai_router_provider_keys', { provider_kind: 'openai', state: 'disabled' })).toBe(1);
     expect(sampleSum(after, 'ai_router_provider_keys', { provider_kind: 'openai', state: 'cooling_down' })).toBeGreaterThanOrEqual(1);
     const queues = after.find((f) => f.name === 'ai_router_queue_depth')!.metrics.map((m) => m.labels?.queue);
-    expect(queues).toEqual(expect.arrayContaining(['usage', 'request-bodies']));
+    expect(queues).toEqual(expect.arrayContaining(['schedule', 'request-bodies']));
     expect(delta('ai_router_queue_job_failures_total', { queue: 'request-bodies' })).toBe(1);
   });
 
