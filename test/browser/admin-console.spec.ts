@@ -1,4 +1,4 @@
-import type { ProviderAccountView } from '@ai-router/contracts';
+import type { ModelView, ProviderAccountView } from '@ai-router/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OWNER_EMAIL } from '../../apps/api/test/support/test-app';
 import { AdminClient } from '../../apps/api/test/support/admin-client';
@@ -6,17 +6,22 @@ import { newPage, openFromSidebar, screenshot, signInThroughUi, startConsoleHarn
 
 /**
  * An admin builds a working route through the console alone: provider + key, model + deployment, API
- * key, a streamed playground chat, and the request showing up in the provider key's stats.
+ * key, billing switched on and topped up, a streamed playground chat, and that request showing up in
+ * the provider key's stats, the request log (with its routing explanation), usage, the balance and
+ * the month's invoice.
  */
 describe('console as an admin', () => {
   let h: ConsoleHarness;
   let mockBaseUrl: string;
+  let admin: AdminClient;
+  let orgId: string;
 
   beforeAll(async () => {
     h = await startConsoleHarness();
     // The demo org's built-in mock provider: its address changes with every start, so ask the API.
-    const admin = new AdminClient(h.app.url, await h.app.ownerToken());
-    const accounts = await admin.call<ProviderAccountView[]>('GET', `/api/orgs/${h.app.credentials.demoOrgId}/provider-accounts`);
+    admin = new AdminClient(h.app.url, await h.app.ownerToken());
+    orgId = h.app.credentials.demoOrgId!;
+    const accounts = await admin.call<ProviderAccountView[]>('GET', `/api/orgs/${orgId}/provider-accounts`);
     mockBaseUrl = accounts.find((a) => a.name === 'demo-openai')!.baseUrl;
   }, 90_000);
 
@@ -24,7 +29,7 @@ describe('console as an admin', () => {
     await h?.close();
   });
 
-  it('adds a provider and a model, creates a key, streams a playground chat and sees it in the key stats', async () => {
+  it('adds a provider and a model, creates a key, tops up, streams a playground chat and finds it in stats, request logs, usage and billing', async () => {
     const { context, page } = await newPage(h.browser);
     try {
       await signInThroughUi(page, h.app.url, OWNER_EMAIL, h.app.ownerPassword);
@@ -82,6 +87,24 @@ describe('console as an admin', () => {
       expect(await page.content()).not.toContain(secret);
       await screenshot(page, 'api-keys');
 
+      // Billing on, with a price for the model (set over the API: there is no price editor yet) and a top-up.
+      const models = await admin.call<ModelView[]>('GET', `/api/orgs/${orgId}/models`);
+      await admin.call('POST', `/api/orgs/${orgId}/models/${models.find((m) => m.name === 'browser-chat')!.id}/prices`, { inputPerMillion: '3', outputPerMillion: '15' });
+      await openFromSidebar(page, 'Billing');
+      await page.getByRole('button', { name: 'Billing settings' }).click();
+      dialog = page.getByRole('dialog', { name: 'Billing settings' });
+      await dialog.getByLabel("Charge this organisation's requests against its prepaid balance").check();
+      await dialog.getByRole('button', { name: 'Save settings' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await page.getByText('Prepaid billing on').waitFor();
+      await page.getByRole('button', { name: 'Top up' }).click();
+      dialog = page.getByRole('dialog', { name: 'Top up balance' });
+      await dialog.getByLabel('Amount (USD)').fill('5');
+      await dialog.getByRole('button', { name: 'Add funds' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await expect.poll(() => page.getByTestId('billing-balance').textContent()).toBe('$5.00');
+      await page.locator('[data-ledger-type="topup"]').waitFor();
+
       // The playground streams a reply through the gateway with that key.
       await openFromSidebar(page, 'Playground');
       const sent: { body: string | null; type: string | null }[] = [];
@@ -107,8 +130,61 @@ describe('console as an admin', () => {
         .reduce((n, cell) => n + Number(cell.textContent.replace(/\\D/g, '') || 0), 0) >= 1`);
       await screenshot(page, 'providers');
 
+      // The request log lists it; its details explain the routing.
+      await openFromSidebar(page, 'Request logs');
+      const logged = page.locator('[data-request-model="browser-chat"]');
+      await logged.waitFor();
+      await logged.getByRole('button', { name: 'Details' }).click();
+      const drawer = page.getByRole('dialog', { name: 'Request details' });
+      await expect.poll(() => drawer.getByTestId('request-provider').textContent()).toBe('browser-mock');
+      expect(await drawer.getByTestId('routing-explanation').locator('li').count()).toBeGreaterThan(0);
+      expect(await drawer.getByTestId('request-cost').textContent()).toMatch(/^\$0\.\d*[1-9]/);
+      // The demo org does not log bodies: the drawer says so instead of failing.
+      await drawer.getByText('No body was stored').waitFor();
+      await screenshot(page, 'request-logs');
+      await drawer.getByRole('button', { name: 'Close' }).click();
+      await drawer.waitFor({ state: 'detached' });
+
+      // Usage counts it, by model too.
+      await openFromSidebar(page, 'Usage');
+      await expect.poll(async () => Number((await page.locator('[data-metric="Requests"]').textContent())!.replace(/\D/g, ''))).toBeGreaterThanOrEqual(1);
+      await page.locator('[data-usage-group="browser-chat"]').waitFor();
+      await screenshot(page, 'usage');
+
+      // Billing: the charge came off the balance; the month's invoice downloads as a PDF.
+      await admin.call('POST', `/api/orgs/${orgId}/invoices/close`, { periodStart: new Date().toISOString().slice(0, 7) });
+      await openFromSidebar(page, 'Billing');
+      await page.locator('[data-ledger-type="charge"]').waitFor();
+      expect(await page.getByTestId('billing-balance').textContent()).toMatch(/^\$4\.9/);
+      const invoice = page.locator('[data-invoice]').first();
+      await invoice.waitFor();
+      const [download] = await Promise.all([page.waitForEvent('download'), invoice.getByRole('button', { name: /^PDF/ }).click()]);
+      expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+      await screenshot(page, 'billing');
+
+      // A channel made in the console; its test message shows in the delivery log.
+      await openFromSidebar(page, 'Notifications');
+      await page.getByRole('button', { name: 'New channel' }).first().click();
+      dialog = page.getByRole('dialog', { name: 'New channel' });
+      await dialog.getByLabel('Name', { exact: true }).fill('console-inbox');
+      await dialog.getByLabel('Kind').selectOption('in_app');
+      await dialog.getByRole('button', { name: 'Create channel' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      const channel = page.locator('[data-channel="console-inbox"]');
+      await channel.getByRole('button', { name: 'Send test' }).click();
+      await page.locator('[data-delivery-status="delivered"]').waitFor();
+      // The invoice closed above was announced in the header's inbox; opening it fetches the latest.
+      await page.getByRole('button', { name: /^Notifications/ }).click();
+      const inbox = page.getByRole('region', { name: 'Notifications' });
+      await inbox.locator('.bell-item-unread', { hasText: /Invoice INV-\d{4}-\d+ issued/ }).waitFor();
+      await page.getByRole('button', { name: 'Notifications, 1 unread' }).waitFor();
+      await screenshot(page, 'notifications');
+      await inbox.getByRole('button', { name: 'Mark all read' }).click();
+      await page.getByRole('button', { name: 'Notifications', exact: true }).waitFor();
+
       await openFromSidebar(page, 'Dashboard');
       await page.locator('[data-stat="Models"]').waitFor();
+      await expect.poll(async () => Number((await page.locator('[data-metric="Requests"]').textContent())!.replace(/\D/g, ''))).toBeGreaterThanOrEqual(1);
       await page.getByRole('heading', { name: 'Recent activity' }).waitFor();
       await page.locator('.activity-list li').first().waitFor();
       await screenshot(page, 'dashboard');
@@ -143,13 +219,13 @@ describe('console as an admin', () => {
       await page.getByText('target 99.5%').waitFor();
       await screenshot(page, 'sla');
 
-      // The chat is counted for its model on the Cost page (the demo models have no price, so it is free).
+      // The chat is counted for its model on the Cost page, at its price (set above), as all of the spend.
       await openFromSidebar(page, 'Cost');
       const costRow = page.locator('[data-cost-model="browser-chat"]');
       await costRow.waitFor();
-      expect(await costRow.textContent()).toBe('browser-chat1$0.000%');
+      expect(await costRow.textContent()).toMatch(/^browser-chat1\$0\.000[1-9]\d*100%$/);
       await page.locator('.spend-chart svg').first().waitFor();
-      await page.locator('[data-figure="Forecast to month end"]').getByText('$0.00').waitFor();
+      await page.locator('[data-figure="Forecast to month end"]').getByText(/^\$0\.\d+$/).waitFor();
       await page.getByText('No anomalies').waitFor();
       await screenshot(page, 'cost');
     } finally {

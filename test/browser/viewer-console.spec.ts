@@ -8,7 +8,7 @@ import { newPage, openFromSidebar, signInThroughUi, startConsoleHarness, type Co
 const VIEWER = { email: 'viewer@example.com', password: 'viewer-password-1' };
 
 /** Any control that changes something: the console must not offer these to a viewer. */
-const WRITE_CONTROL = /^(create|add|new|edit|delete|remove|invite|revoke|suspend|resume|rotate|import|save|disable|enable)\b/i;
+const WRITE_CONTROL = /^(create|add|new|edit|delete|remove|invite|revoke|suspend|resume|rotate|import|save|disable|enable|top up|send|billing settings)\b/i;
 
 async function writeControls(page: Page): Promise<string[]> {
   const labels = await page.locator('main button, main select[aria-label^="Role of"]').evaluateAll((els) =>
@@ -35,14 +35,17 @@ describe('console as a viewer', () => {
     // An org the viewer is not in, holding something recognisable.
     otherOrgId = (await owner.call<OrgView>('POST', '/api/orgs', { name: 'Other Org' })).id;
     await owner.createModel(otherOrgId, 'secret-model-of-other-org', []);
+    // Something on the pages below for the viewer to look at: a quota, a channel, a top-up.
     await owner.call('POST', `/api/orgs/${demoOrgId}/quotas`, { name: 'Team budget', scope: 'org', metric: 'cost', period: 'month', limit: '50.00', thresholds: [80] });
+    await owner.call('POST', `/api/orgs/${demoOrgId}/notification-channels`, { kind: 'in_app', name: 'team-inbox' });
+    await owner.call('POST', `/api/orgs/${demoOrgId}/billing/top-ups`, { amount: '3' });
   }, 90_000);
 
   afterAll(async () => {
     await h?.close();
   });
 
-  it('shows no write controls on keys, providers, models, members, quotas, SLA and cost, and no data from another org', async () => {
+  it('shows no write controls on keys, providers, models, members, quotas, SLA, cost, usage, request logs, billing and notifications, and no data from another org', async () => {
     const { context, page } = await newPage(h.browser);
     const requested: string[] = [];
     page.on('request', (request) => requested.push(new URL(request.url()).pathname));
@@ -99,6 +102,33 @@ describe('console as a viewer', () => {
       expect(await page.locator('main input').count()).toBe(0);
       expect(await writeControls(page)).toEqual([]);
 
+      // One request, sent only now: the SLA and cost pages above are checked with no traffic.
+      const key = await owner.call<{ secret: string }>('POST', `/api/orgs/${demoOrgId}/api-keys`, { name: 'owner-key' });
+      const chat = await fetch(`${h.app.url}/v1/chat/completions`, {
+        method: 'POST', headers: { authorization: `Bearer ${key.secret}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ model: 'demo-chat', messages: [{ role: 'user', content: 'hi' }] }),
+      });
+      expect(chat.status).toBe(200);
+
+      // Usage, request logs, billing and notifications: readable, with nothing that changes them.
+      await openFromSidebar(page, 'Usage');
+      await page.locator('[data-metric="Requests"]').waitFor();
+      expect(await writeControls(page)).toEqual([]);
+      await openFromSidebar(page, 'Request logs');
+      await page.locator('[data-request-model="demo-chat"]').waitFor();
+      expect(await page.getByText('You see the requests made with your own API keys.').count()).toBe(0);
+      expect(await writeControls(page)).toEqual([]);
+      await openFromSidebar(page, 'Billing');
+      await page.getByTestId('billing-balance').waitFor();
+      await page.locator('[data-ledger-type="topup"]').waitFor();
+      expect(await writeControls(page)).toEqual([]);
+      await openFromSidebar(page, 'Notifications');
+      await page.locator('[data-channel="team-inbox"]').waitFor();
+      expect(await writeControls(page)).toEqual([]);
+      // The inbox is for every member; the bell is in the header, outside the page.
+      await page.getByRole('button', { name: /^Notifications/ }).click();
+      await page.getByRole('region', { name: 'Notifications' }).waitFor();
+
       // Another org's address: not found, and nothing requested from it.
       await page.goto(`${h.app.url}/orgs/${otherOrgId}/models`);
       await page.getByRole('heading', { level: 1, name: 'Organisation not found' }).waitFor();
@@ -125,6 +155,9 @@ describe('console as a viewer', () => {
 
       const nav = page.getByRole('navigation', { name: 'Main' });
       expect(await nav.getByRole('link', { name: 'Providers', exact: true }).count()).toBe(0);
+      await openFromSidebar(page, 'Request logs');
+      await page.getByText('You see the requests made with your own API keys.').waitFor();
+      await page.getByText('No requests yet').waitFor();
       await openFromSidebar(page, 'API keys');
       await page.getByText('You see the keys you own.').waitFor();
       await page.getByText('No API keys yet').waitFor();

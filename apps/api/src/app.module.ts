@@ -27,6 +27,7 @@ import { ProvidersModule } from './providers/providers.module';
 import { QueueModule } from './queue/queue.module';
 import { QuotasModule } from './quotas/quotas.module';
 import { RedisModule } from './redis/redis.module';
+import { RequestLogsModule } from './request-logs/request-logs.module';
 import { RequestBodiesModule } from './request-bodies/request-bodies.module';
 import { RouterModule } from './router/router.module';
 import { UpstreamModule } from './upstream/upstream.module';
@@ -45,7 +46,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ...infrastructureModules(config),
-        PlatformModule, UpstreamModule, UsersModule, OrgsModule, AuthModule, InvitesModule, AuditModule, KeysModule, ProvidersModule, ModelsModule, RouterModule, QuotasModule, BillingModule, InvoicesModule, NotificationsModule, GatewayModule, UsageReportsModule, HealthModule, HealthChecksModule, MonitoringModule, AlertsModule, RequestBodiesModule, BootstrapModule,
+        PlatformModule, UpstreamModule, UsersModule, OrgsModule, AuthModule, InvitesModule, AuditModule, KeysModule, ProvidersModule, ModelsModule, RouterModule, QuotasModule, BillingModule, InvoicesModule, NotificationsModule, GatewayModule, UsageReportsModule, RequestLogsModule, HealthModule, HealthChecksModule, MonitoringModule, AlertsModule, RequestBodiesModule, BootstrapModule,
       ],
     };
   }

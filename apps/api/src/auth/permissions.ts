@@ -1,7 +1,7 @@
 import type { OrgRole } from '../orgs/membership.entity';
 
 /** What can be acted on in an org. */
-export type Resource = 'org' | 'members' | 'invites' | 'apiKeys' | 'providers' | 'models' | 'usage' | 'audit' | 'billing' | 'quotas' | 'monitoring' | 'requestBodies';
+export type Resource = 'org' | 'members' | 'invites' | 'apiKeys' | 'providers' | 'models' | 'usage' | 'audit' | 'billing' | 'quotas' | 'monitoring' | 'requestBodies' | 'requests';
 
 /**
  * read / write / delete are the usual; `manage` means acting on what others own (another member's
@@ -20,13 +20,17 @@ const ALL: Action[] = ['read', 'write', 'delete', 'manage'];
  * who holds every permission, moves money in and sets prices. Likewise `monitoring:manage` (issuing
  * SLA reports on demand); `monitoring:write` sets the org's SLA target and spend anomaly thresholds.
  *
+ * `requests:read` lists the requests of the caller's own API keys; `requests:manage` widens it to
+ * every request of the org. Request logs are read-only, so viewers (read-only over the whole org)
+ * hold it too.
+ *
  * The one table that decides authorisation: role -> resource -> actions. Guards consult it and
  * services consult it for ownership (`apiKeys:manage`); nothing else decides who may do what.
  */
 export const ROLE_PERMISSIONS: Readonly<Record<OrgRole, Readonly<Partial<Record<Resource, readonly Action[]>>>>> = {
-  admin: { org: ALL, members: ALL, invites: ALL, apiKeys: ALL, providers: ALL, models: ALL, usage: ALL, audit: ['read'], billing: ['read', 'write'], quotas: ALL, monitoring: ['read', 'write'], requestBodies: ['read'] },
-  developer: { org: ['read'], apiKeys: ['read', 'write', 'delete'], models: ['read'], usage: ['read'], billing: ['read'], quotas: ['read'], monitoring: ['read'], requestBodies: ['read'] },
-  viewer: { org: ['read'], models: ['read'], usage: ['read'], billing: ['read'], quotas: ['read'], monitoring: ['read'] },
+  admin: { org: ALL, members: ALL, invites: ALL, apiKeys: ALL, providers: ALL, models: ALL, usage: ALL, audit: ['read'], billing: ['read', 'write'], quotas: ALL, monitoring: ['read', 'write'], requestBodies: ['read'], requests: ['read', 'manage'] },
+  developer: { org: ['read'], apiKeys: ['read', 'write', 'delete'], models: ['read'], usage: ['read'], billing: ['read'], quotas: ['read'], monitoring: ['read'], requestBodies: ['read'], requests: ['read'] },
+  viewer: { org: ['read'], models: ['read'], usage: ['read'], billing: ['read'], quotas: ['read'], monitoring: ['read'], requests: ['read', 'manage'] },
 };
 
 export function can(role: OrgRole, permission: Permission): boolean {

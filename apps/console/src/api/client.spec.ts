@@ -42,6 +42,20 @@ describe('toApiError', () => {
 });
 
 describe('createApiClient', () => {
+  it('downloads a file with the bearer token and the name the server suggests', async () => {
+    const pdf = () => new Response('%PDF-1.7', { status: 200, headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': 'attachment; filename="INV-2026-000001.pdf"' } });
+    const { client, calls } = setup(pdf, 'tok-1');
+    const file = await client.download('/api/orgs/o/invoices/i/pdf');
+    expect(file.filename).toBe('INV-2026-000001.pdf');
+    expect(await file.blob.text()).toBe('%PDF-1.7');
+    expect(calls[0].init.headers).toMatchObject({ Authorization: 'Bearer tok-1' });
+  });
+
+  it('reports a failed download as an ApiError', async () => {
+    const { client } = setup(() => json(404, { error: { code: 'not_found', message: 'invoice not found' } }), 'tok-1');
+    await expect(client.download('/api/orgs/o/invoices/x/pdf')).rejects.toMatchObject({ code: 'not_found', status: 404 });
+  });
+
   it('sends JSON with the bearer token and returns the parsed body', async () => {
     const { client, calls } = setup(() => json(200, { ok: true }), 'tok-1');
     await expect(client.post('/api/things', { name: 'a' })).resolves.toEqual({ ok: true });

@@ -47,6 +47,13 @@ export interface ApiClient {
   post<T>(path: string, body?: unknown, options?: NoBody): Promise<T>;
   patch<T>(path: string, body?: unknown, options?: NoBody): Promise<T>;
   delete<T = void>(path: string, options?: NoBody): Promise<T>;
+  /** A file the API sends as an attachment (an invoice PDF or CSV), with the name it suggests. */
+  download(path: string, options?: NoBody): Promise<DownloadedFile>;
+}
+
+export interface DownloadedFile {
+  blob: Blob;
+  filename: string;
 }
 
 interface ClientDeps {
@@ -86,9 +93,10 @@ export function createApiClient({ fetch, tokens }: ClientDeps): ApiClient {
     return refreshing;
   }
 
-  async function request<T>(method: string, path: string, { body, signal }: RequestOptions = {}, retried = false): Promise<T> {
+  /** Sends with the bearer token; a rejected token gets one refresh and one retry. Throws ApiError on failure. */
+  async function send(method: string, path: string, { body, signal }: RequestOptions, accept: string, retried = false): Promise<Response> {
     const token = tokens.get();
-    const headers: Record<string, string> = { Accept: 'application/json' };
+    const headers: Record<string, string> = { Accept: accept };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (token) headers.Authorization = `Bearer ${token}`;
 
@@ -99,22 +107,31 @@ export function createApiClient({ fetch, tokens }: ClientDeps): ApiClient {
       if (signal?.aborted) throw err; // Cancellation is not a failure to report.
       throw new ApiError('network_error', "Can't reach the server. Check your connection and try again.", 0);
     }
-
-    const payload = await readJson(response);
-    if (!response.ok) {
-      // A rejected token gets one refresh and one retry; if that fails the session is over, and clearing
-      // the token sends the console back to sign-in. Without a token a 401 is an ordinary answer (for
-      // example wrong credentials on login).
-      if (response.status === 401 && token) {
-        if (!retried && (await refresh(token))) return request<T>(method, path, { body, signal }, true);
-        if (tokens.get() === token || tokens.get() === null) tokens.clear();
-      }
-      throw toApiError(response.status, payload);
+    if (response.ok) return response;
+    // A rejected token gets one refresh and one retry; if that fails the session is over, and clearing
+    // the token sends the console back to sign-in. Without a token a 401 is an ordinary answer (for
+    // example wrong credentials on login).
+    if (response.status === 401 && token) {
+      if (!retried && (await refresh(token))) return send(method, path, { body, signal }, accept, true);
+      if (tokens.get() === token || tokens.get() === null) tokens.clear();
     }
+    throw toApiError(response.status, await readJson(response));
+  }
+
+  async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+    const response = await send(method, path, options, 'application/json');
+    const payload = await readJson(response);
     if (payload === INVALID_JSON) {
       throw new ApiError('invalid_response', 'The server sent an unexpected response.', response.status);
     }
     return payload as T;
+  }
+
+  async function download(path: string, options: NoBody = {}): Promise<DownloadedFile> {
+    const response = await send('GET', path, options, '*/*');
+    const disposition = response.headers.get('content-disposition') ?? '';
+    const filename = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? path.split('/').pop() ?? 'download';
+    return { blob: await response.blob(), filename };
   }
 
   return {
@@ -123,6 +140,7 @@ export function createApiClient({ fetch, tokens }: ClientDeps): ApiClient {
     post: (path, body, options) => request('POST', path, { ...options, body }),
     patch: (path, body, options) => request('PATCH', path, { ...options, body }),
     delete: (path, options) => request('DELETE', path, options),
+    download,
   };
 }
 

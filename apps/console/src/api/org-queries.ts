@@ -12,6 +12,13 @@ export const orgKeys = {
   members: (orgId: string) => ['orgs', orgId, 'members'] as const,
   invites: (orgId: string) => ['orgs', orgId, 'invites'] as const,
   audit: (orgId: string, before: string | null, limit: number) => ['orgs', orgId, 'audit', before, limit] as const,
+  usage: (orgId: string, ...params: string[]) => ['orgs', orgId, 'usage', ...params] as const,
+  requests: (orgId: string) => ['orgs', orgId, 'requests'] as const,
+  billing: (orgId: string) => ['orgs', orgId, 'billing'] as const,
+  invoices: (orgId: string) => ['orgs', orgId, 'invoices'] as const,
+  channels: (orgId: string) => ['orgs', orgId, 'notification-channels'] as const,
+  deliveries: (orgId: string) => ['orgs', orgId, 'notification-deliveries'] as const,
+  inbox: (orgId: string) => ['orgs', orgId, 'notifications'] as const,
 };
 
 export const orgApi = (orgId: string, path = '') => `/api/orgs/${encodeURIComponent(orgId)}${path}`;

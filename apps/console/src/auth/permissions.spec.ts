@@ -13,6 +13,14 @@ describe('can', () => {
     expect(can('viewer', 'apiKeys:read')).toBe(false);
   });
 
+  it('lets only the platform owner manage billing, and developers read only their own requests', () => {
+    expect(can('admin', 'billing:manage')).toBe(false);
+    expect(can('viewer', 'billing:manage', true)).toBe(true);
+    expect(can('developer', 'requests:read')).toBe(true);
+    expect(can('developer', 'requests:manage')).toBe(false);
+    expect(can('viewer', 'requests:manage')).toBe(true);
+  });
+
   it('lets every role read quotas, monitoring and billing, and only admins change quotas and the SLA target', () => {
     for (const role of ['admin', 'developer', 'viewer']) {
       expect(can(role, 'quotas:read')).toBe(true);

@@ -8,6 +8,8 @@ interface DialogProps {
   /** Buttons along the bottom edge. */
   footer?: ReactNode;
   wide?: boolean;
+  /** Slides in at the right edge, full height: for details read beside the list they came from. */
+  drawer?: boolean;
   /** While true, Escape does not close (a request is in flight, or a secret must be acknowledged). */
   locked?: boolean;
 }
@@ -16,7 +18,7 @@ interface DialogProps {
  * A modal on the native <dialog>: focus is trapped and restored by the browser, the page behind is
  * inert. Mount it to open it; unmounting closes it, so form state starts fresh each time.
  */
-export function Dialog({ title, onClose, children, footer, wide, locked }: DialogProps) {
+export function Dialog({ title, onClose, children, footer, wide, drawer, locked }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
@@ -29,7 +31,7 @@ export function Dialog({ title, onClose, children, footer, wide, locked }: Dialo
   return (
     <dialog
       ref={ref}
-      className={wide ? 'dialog dialog-wide' : 'dialog'}
+      className={['dialog', wide && 'dialog-wide', drawer && 'dialog-drawer'].filter(Boolean).join(' ')}
       aria-labelledby={titleId}
       onCancel={(event) => {
         event.preventDefault();

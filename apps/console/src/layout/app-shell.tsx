@@ -24,7 +24,7 @@ export function AppShell({ user, route }: { user: SessionUser; route: ShellRoute
   const routeOrgId = route.name === 'org' ? route.orgId : undefined;
   const section = route.name === 'org' ? route.section : '/';
   return (
-    <CurrentOrgProvider orgs={user.orgs} routeOrgId={routeOrgId} section={section}>
+    <CurrentOrgProvider orgs={user.orgs} routeOrgId={routeOrgId} section={section} isPlatformOwner={user.isPlatformOwner}>
       <div className="shell">
         <Sidebar section={route.name === 'org' ? route.section : null} />
         <div className="shell-main">

@@ -11,7 +11,7 @@ export function Sidebar({ section }: { section: string | null }) {
   // On an org the user cannot open, the links lead back to their own org.
   const org = current.org ?? pickCurrentOrg(current.orgs, rememberedOrgId());
   const active = section === null ? undefined : findNavItem(section);
-  const visible = NAV_ITEMS.filter((item) => !item.permission || (org && can(org.role, item.permission)));
+  const visible = NAV_ITEMS.filter((item) => !item.permission || (org && can(org.role, item.permission, current.isPlatformOwner)));
   const list = (items: NavItem[]) => (
     <ul className="nav-list">
       {items.map((item) => (

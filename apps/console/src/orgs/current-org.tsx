@@ -17,6 +17,7 @@ interface CurrentOrg {
   /** The org of the page; on pages outside an org (profile), the remembered one. Undefined without orgs. */
   org: OrgMembership | undefined;
   orgs: readonly OrgMembership[];
+  isPlatformOwner: boolean;
   /** Opens the same page in another org. */
   selectOrg(id: string): void;
 }
@@ -29,11 +30,13 @@ interface ProviderProps {
   routeOrgId: string | undefined;
   /** The org-relative page path, kept when switching orgs. */
   section: string;
+  /** Platform owners hold every permission, as the API's guard grants them. */
+  isPlatformOwner: boolean;
   children: ReactNode;
 }
 
 /** The address decides the org; pages scope their queries by its id, so switching orgs refetches. */
-export function CurrentOrgProvider({ orgs, routeOrgId, section, children }: ProviderProps) {
+export function CurrentOrgProvider({ orgs, routeOrgId, section, isPlatformOwner, children }: ProviderProps) {
   const routeOrg = routeOrgId === undefined ? undefined : orgs.find((o) => o.id === routeOrgId);
   useEffect(() => {
     if (routeOrg) writeSetting(ORG_KEY, routeOrg.id);
@@ -42,12 +45,13 @@ export function CurrentOrgProvider({ orgs, routeOrgId, section, children }: Prov
     () => ({
       org: routeOrgId === undefined ? pickCurrentOrg(orgs, readSetting(ORG_KEY)) : routeOrg,
       orgs,
+      isPlatformOwner,
       selectOrg(id) {
         writeSetting(ORG_KEY, id);
         navigate(orgPath(id, routeOrgId === undefined ? '/' : section));
       },
     }),
-    [orgs, routeOrgId, routeOrg, section],
+    [orgs, routeOrgId, routeOrg, section, isPlatformOwner],
   );
   return <CurrentOrgContext.Provider value={value}>{children}</CurrentOrgContext.Provider>;
 }
@@ -67,10 +71,10 @@ export interface OrgScope {
 
 /** For pages inside an org: the shell renders them only when the org exists for this user. */
 export function useOrg(): OrgScope {
-  const { org } = useCurrentOrg();
+  const { org, isPlatformOwner } = useCurrentOrg();
   const scope = useMemo(
-    () => org && { orgId: org.id, orgName: org.name, role: org.role, can: (p: Permission) => can(org.role, p) },
-    [org],
+    () => org && { orgId: org.id, orgName: org.name, role: org.role, can: (p: Permission) => can(org.role, p, isPlatformOwner) },
+    [org, isPlatformOwner],
   );
   if (!scope) throw new Error('useOrg is only available on org pages');
   return scope;

@@ -16,3 +16,4 @@ export * from './monitoring.schema';
 export * from './alerts.schema';
 export * from './credits.schema';
 export * from './request-logging.schema';
+export * from './request-logs.schema';

@@ -1,7 +1,10 @@
 import type { ApiKeyView, MemberView, ProviderAccountView } from '@ai-router/contracts';
+import { lazy, Suspense, useState } from 'react';
 import { useMembers, useModels, useProviderAccounts } from '../../api/org-queries';
-import { Badge } from '../../components/badge';
+import { Loading } from '../../components/query-state';
+import { RangePicker } from '../../components/range-picker';
 import type { PageProps } from '../../layout/page-props';
+import type { TimeRangeId } from '../../lib/time-range';
 import { useOrg } from '../../orgs/current-org';
 import { orgPath } from '../../router/routes';
 import { useApiKeys } from '../api-keys/use-api-keys';
@@ -10,6 +13,9 @@ import { RecentActivity } from './recent-activity';
 import { StatCard } from './stat-card';
 import './dashboard.css';
 
+// The chart library is the console's largest dependency: it loads after the page, not with the sign-in screen.
+const UsageOverTime = lazy(() => import('../usage/usage-over-time').then((m) => ({ default: m.UsageOverTime })));
+
 export function DashboardPage({ item }: PageProps) {
   const { orgId, orgName, role, can } = useOrg();
   const models = useModels(orgId);
@@ -17,6 +23,7 @@ export function DashboardPage({ item }: PageProps) {
   const keys = useApiKeys(orgId, can('apiKeys:read'));
   const members = useMembers(orgId, can('members:read'));
   const href = (section: string) => orgPath(orgId, section);
+  const [range, setRange] = useState<TimeRangeId>('24h');
 
   return (
     <section className="page">
@@ -49,18 +56,17 @@ export function DashboardPage({ item }: PageProps) {
         )}
       </div>
 
-      <div className="card usage-placeholder" aria-label="Usage charts (coming soon)">
-        <div className="card-header">
-          <div>
-            <h2>Usage</h2>
-            <p className="card-subtitle">Requests, tokens and spend over time.</p>
+      {can('usage:read') && (
+        <div className="stack">
+          <div className="section-toolbar">
+            <h2 className="section-title">Traffic</h2>
+            <RangePicker value={range} onChange={setRange} />
           </div>
-          <Badge tone="info">Coming soon</Badge>
+          <Suspense fallback={<Loading label="charts" />}>
+            <UsageOverTime orgId={orgId} range={range} />
+          </Suspense>
         </div>
-        <div className="card-body usage-placeholder-body">
-          <p className="muted">Charts of this organisation's traffic and spend will appear here with usage analytics and billing. Nothing to set up.</p>
-        </div>
-      </div>
+      )}
 
       {can('audit:read') && <RecentActivity orgId={orgId} />}
     </section>
