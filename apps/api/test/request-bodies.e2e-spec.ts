@@ -26,9 +26,9 @@ describe('request/response body logging per org', () => {
   let orgId: string;
   let key: string;
 
-  const chat = async (content: string, extra: object = {}) => {
+  const chat = async (content: string, extra: object = {}, secret = key) => {
     const res = await fetch(`${t.url}/v1/chat/completions`, {
-      method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      method: 'POST', headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
       body: JSON.stringify({ model: 'logged', messages: [{ role: 'user', content }], ...extra }),
     });
     const text = await res.text();
@@ -149,13 +149,19 @@ describe('request/response body logging per org', () => {
     expect(stored.request).not.toContain(MOBILE);
   });
 
-  it('lets admins and developers read bodies, not viewers', async () => {
+  it('lets admins read every body, developers those of their own keys, viewers none', async () => {
     const { requestId } = await chat('plain question');
     await storedBody(requestId);
     const developer = await inviteMember(t.url, admin, orgId, 'dev-bodies@x.test', 'developer');
     const viewer = await inviteMember(t.url, admin, orgId, 'viewer-bodies@x.test', 'viewer');
-    expect((await developer.client.raw('GET', bodyPath(requestId))).status).toBe(200);
+    expect((await admin.raw('GET', bodyPath(requestId))).status).toBe(200);
+    expect((await developer.client.raw('GET', bodyPath(requestId))).status).toBe(404);
     expect((await viewer.client.raw('GET', bodyPath(requestId))).status).toBe(403);
+    const own = await developer.client.call<{ secret: string }>('POST', `/api/orgs/${orgId}/api-keys`, { name: 'dev key' });
+    const { requestId: mine } = await chat('my own question', {}, own.secret);
+    await storedBody(mine);
+    const status = await eventually(async () => (await developer.client.raw('GET', bodyPath(mine))).status, (s) => s === 200);
+    expect(status).toBe(200);
     expect((await admin.raw('GET', bodyPath('not-a-request-id'))).status).toBe(404);
   });
 

@@ -14,6 +14,6 @@ export class RequestBodiesController {
   @Get(':requestId/body')
   @Authenticated({ permission: 'requestBodies:read' })
   body(@CurrentActor() actor: OrgActor, @Param('requestId') requestId: string): Promise<RequestBodyView> {
-    return this.bodies.get(actor.orgId, requestId);
+    return this.bodies.get(actor, requestId);
   }
 }

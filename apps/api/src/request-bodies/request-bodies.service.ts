@@ -4,6 +4,8 @@ import type { RequestBodyView } from '@ai-router/contracts';
 import { REQUEST_LOG_RETENTION_DAYS_DEFAULT } from '@ai-router/contracts';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import type { OrgActor } from '../auth/auth-user';
+import { can } from '../auth/permissions';
 import { AppException } from '../common/errors/app.exception';
 import { isUuid } from '../common/ids';
 import { LOGGER } from '../common/logger.module';
@@ -67,13 +69,25 @@ export class RequestBodiesService implements OnApplicationBootstrap {
     });
   }
 
-  async get(orgId: string, requestId: string): Promise<RequestBodyView> {
-    const row = isUuid(requestId) ? await this.db.getRepository(RequestBody).findOneBy({ orgId, requestId }) : null;
-    if (!row) throw AppException.notFound('request body');
+  /**
+   * One request's bodies. Like the request logs, a caller without `requests:manage` (a developer) reads
+   * only requests made with their own keys; any other answers 404.
+   */
+  async get(actor: OrgActor, requestId: string): Promise<RequestBodyView> {
+    const row = isUuid(requestId) ? await this.db.getRepository(RequestBody).findOneBy({ orgId: actor.orgId, requestId }) : null;
+    if (!row || !(can(actor.role, 'requests:manage') || (await this.madeBy(actor, requestId)))) throw AppException.notFound('request body');
     return {
       requestId: row.requestId, status: row.status, request: row.requestBody, response: row.responseBody,
       truncated: row.truncated, createdAt: row.createdAt.toISOString(),
     };
+  }
+
+  private async madeBy(actor: OrgActor, requestId: string): Promise<boolean> {
+    const rows = (await this.db.query(
+      'SELECT 1 FROM usage_logs u JOIN api_keys k ON k.id = u.api_key_id WHERE u.org_id = $1 AND u.request_id = $2 AND k.user_id = $3 LIMIT 1',
+      [actor.orgId, requestId, actor.id],
+    )) as unknown[];
+    return rows.length > 0;
   }
 
   /** Deletes bodies older than their org's retention; returns how many. */
