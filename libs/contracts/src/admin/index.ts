@@ -17,3 +17,4 @@ export * from './alerts.schema';
 export * from './credits.schema';
 export * from './request-logging.schema';
 export * from './request-logs.schema';
+export * from './permissions';
