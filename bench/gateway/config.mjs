@@ -33,7 +33,7 @@ export const config = {
   outageRate: num('BENCH_OUTAGE_RATE', 50, 30),
   /** CPU profile of our gateway at a fixed rate; 0 seconds skips it. */
   profileSeconds: num('BENCH_PROFILE_SECONDS', 30, 8),
-  profileRate: num('BENCH_PROFILE_RATE', 150, 100),
+  profileRate: num('BENCH_PROFILE_RATE', 100, 100),
   /** Hard cap for the whole run. */
   maxSeconds: num('BENCH_MAX_SECONDS', 2400, 600),
   resultsDir: QUICK ? path.join(os.tmpdir(), 'ai-router-bench-quick') : path.join(ROOT, 'bench/results'),
