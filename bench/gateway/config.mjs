@@ -19,7 +19,7 @@ export const config = {
   latN: num('BENCH_LAT_N', 150, 30),
   /** Seconds per measured throughput step (plus a 1 s unrecorded warm-up) and the search budget per gateway. */
   stepSeconds: num('BENCH_STEP_SECONDS', 5, 2),
-  searchSeconds: num('BENCH_SEARCH_SECONDS', 150, 30),
+  searchSeconds: num('BENCH_SEARCH_SECONDS', 100, 20),
   /** Concurrent stream counts to hold. */
   streams: (process.env.BENCH_STREAMS ?? (QUICK ? '100' : '200,1000')).split(',').map(Number),
   soakSeconds: num('BENCH_SOAK_SECONDS', 600, 20),
