@@ -12,7 +12,7 @@ function header(r) {
     `Run ${r.runId}, ${r.elapsedSeconds ?? '?'} s. Machine: ${m.nproc} vCPU (${m.cpu}), ${m.memGiB} GiB, Node ${m.node}, ${m.platform}.`,
     `Load average (1/5/15 min) at start ${m.loadStart?.join(' / ')}, at end ${r.loadEnd?.join(' / ') ?? '?'}: the machine is shared, so every number below is CPU-bound and noisy; compare within this run (ours vs peer vs direct), not across runs.`,
     `Peer: @portkey-ai/gateway ${m.peer} (own CLI, NODE_ENV=production, --headless), preloaded with \`bench/gateway/peer-fetch-fix.cjs\` (see streaming). Load generator, mock, both gateways, PostgreSQL and Redis share this machine.`,
-    'Ours runs the full path in production mode: real API key auth, org rate limits (set high), priced model with billing on (quota/budget hold and settlement), routing, key pool, usage recording, PostgreSQL and Redis (worker in-process, the default). PostgreSQL is reached through the bench\'s TCP proxy (used for the outage scenario).', ''];
+    'Ours runs the full path in production mode: real API key auth, org rate limits (set high), priced model with billing on (quota/budget hold and settlement), routing, key pool, usage recording, PostgreSQL and Redis (worker in-process, the default), both reached directly; only the outage scenario and the profile run use a second gateway process behind the bench\'s TCP proxies.', ''];
 }
 
 function latency(L) {
