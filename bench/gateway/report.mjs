@@ -96,6 +96,6 @@ export function report(r) {
   if (existsSync(findings)) lines.push(readFileSync(findings, 'utf8').trim(), '');
   const history = path.join(ROOT, 'bench/results/optimisation-history.md');
   if (existsSync(history)) lines.push(readFileSync(history, 'utf8').trim(), '');
-  lines.push('Reproduce: `npm run bench` (about 25 min); `BENCH_QUICK=1 npm run bench` for a ~3 min smoke run written to the temp folder. Knobs: BENCH_LAT_ROUNDS, BENCH_LAT_N, BENCH_STEP_SECONDS, BENCH_SEARCH_SECONDS, BENCH_STREAMS, BENCH_SOAK_SECONDS, BENCH_SOAK_RATE, BENCH_OUTAGE_LOAD_SECONDS, BENCH_OUTAGE_CUT_SECONDS, BENCH_OUTAGE_RATE, BENCH_PROFILE_SECONDS, BENCH_PROFILE_RATE, BENCH_MAX_SECONDS.');
+  lines.push('Reproduce: `npm run bench` (about 20 min); `BENCH_QUICK=1 npm run bench` for a ~4 min smoke run written to the temp folder. Knobs: BENCH_LAT_ROUNDS, BENCH_LAT_N, BENCH_STEP_SECONDS, BENCH_SEARCH_SECONDS, BENCH_STREAMS, BENCH_SOAK_SECONDS, BENCH_SOAK_RATE, BENCH_OUTAGE_LOAD_SECONDS, BENCH_OUTAGE_CUT_SECONDS, BENCH_OUTAGE_RATE, BENCH_PROFILE_SECONDS, BENCH_PROFILE_RATE, BENCH_MAX_SECONDS.');
   return lines.join('\n') + '\n';
 }
