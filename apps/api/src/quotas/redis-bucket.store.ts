@@ -1,4 +1,5 @@
 import type Redis from 'ioredis';
+import { LuaScript } from '../redis/lua-script';
 import { type AdmitResult, type LimitScope, MINUTE_MS, type ScopeRemaining, type TokenBucketStore } from './token-buckets';
 
 /** In-flight counters expire if an instance dies holding slots, so a crash cannot block a key forever. */
@@ -9,7 +10,7 @@ const IN_FLIGHT_TTL_MS = 15 * MINUTE_MS;
  * more than the limit between them. Per scope ARGV: rpm, tpm, concurrency (0 = none). Buckets are
  * hashes {level, at}; refill is linear at limit/minute, capped at one minute's worth.
  */
-const ADMIT = `
+const ADMIT = new LuaScript(`
 local now = tonumber(ARGV[1]); local tokens = tonumber(ARGV[2]); local minute = ${MINUTE_MS}
 local n = (#KEYS) / 3
 local function level(key, limit)
@@ -35,10 +36,10 @@ for i = 0, n - 1 do
   table.insert(out, tostring(r)); table.insert(out, tostring(t))
 end
 return out
-`;
+`);
 
 /** Gives back an in-flight slot and corrects the token bucket by the difference actual - estimate. */
-const RELEASE = `
+const RELEASE = new LuaScript(`
 local now = tonumber(ARGV[1]); local delta = tonumber(ARGV[2]); local minute = ${MINUTE_MS}
 for i = 0, (#KEYS) / 2 - 1 do
   local tpm = tonumber(ARGV[3 + i * 2]); local conc = tonumber(ARGV[4 + i * 2])
@@ -51,7 +52,7 @@ for i = 0, (#KEYS) / 2 - 1 do
   end
 end
 return 1
-`;
+`);
 
 export class RedisBucketStore implements TokenBucketStore {
   constructor(private readonly redis: Redis, private readonly prefix: string) {}
@@ -59,7 +60,7 @@ export class RedisBucketStore implements TokenBucketStore {
   async admit(scopes: LimitScope[], tokens: number, now: number): Promise<AdmitResult> {
     const keys = scopes.flatMap((s) => [`${this.prefix}${s.id}:rpm`, `${this.prefix}${s.id}:tpm`, `${this.prefix}${s.id}:inflight`]);
     const args = [now, tokens, ...scopes.flatMap((s) => [s.limits.rpm ?? 0, s.limits.tpm ?? 0, s.limits.concurrency ?? 0])];
-    const result = (await this.redis.eval(ADMIT, keys.length, ...keys, ...args)) as (string | number)[];
+    const result = await ADMIT.run<(string | number)[]>(this.redis, keys, args);
     if (Number(result[0]) === 0) {
       return { admitted: false, scope: scopes[Number(result[1])]!.id, limit: String(result[2]) as 'rpm' | 'tpm' | 'concurrency', retryAfterMs: Number(result[3]) };
     }
@@ -78,6 +79,6 @@ export class RedisBucketStore implements TokenBucketStore {
   async release(scopes: LimitScope[], tokenDelta: number, now: number): Promise<void> {
     const keys = scopes.flatMap((s) => [`${this.prefix}${s.id}:tpm`, `${this.prefix}${s.id}:inflight`]);
     const args = [now, tokenDelta, ...scopes.flatMap((s) => [s.limits.tpm ?? 0, s.limits.concurrency ?? 0])];
-    await this.redis.eval(RELEASE, keys.length, ...keys, ...args);
+    await RELEASE.run(this.redis, keys, args);
   }
 }

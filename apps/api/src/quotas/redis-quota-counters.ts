@@ -1,4 +1,5 @@
 import type Redis from 'ioredis';
+import { LuaScript } from '../redis/lua-script';
 import type { CounterSettle, CounterState, CounterTake, QuotaCounterStore, TakeResult } from './quota-counters';
 
 /**
@@ -8,7 +9,7 @@ import type { CounterSettle, CounterState, CounterTake, QuotaCounterStore, TakeR
  * A counter that does not exist is reported ({2, index}) so the caller seeds it from the usage rows.
  * ARGV per key: limit, amount, hard (1/0), expire-at (epoch ms).
  */
-const TAKE = `
+const TAKE = new LuaScript(`
 for i = 1, #KEYS do
   if redis.call('EXISTS', KEYS[i]) == 0 then return {2, i - 1} end
 end
@@ -25,10 +26,10 @@ for i = 1, #KEYS do
   redis.call('PEXPIREAT', KEYS[i], ARGV[base + 4])
 end
 return {1}
-`;
+`);
 
 /** ARGV per key: reserved delta (negative: given back), actual (added to used), expire-at. Returns used after each. */
-const SETTLE = `
+const SETTLE = new LuaScript(`
 local out = {}
 for i = 1, #KEYS do
   local base = (i - 1) * 3
@@ -37,21 +38,21 @@ for i = 1, #KEYS do
   redis.call('PEXPIREAT', KEYS[i], ARGV[base + 3])
 end
 return out
-`;
+`);
 
 export class RedisQuotaCounters implements QuotaCounterStore {
   constructor(private readonly redis: Redis, private readonly prefix: string) {}
 
   async take(takes: CounterTake[]): Promise<TakeResult> {
     const args = takes.flatMap((t) => [t.limit.toString(), t.amount.toString(), t.hard ? '1' : '0', String(t.expiresAt)]);
-    const result = (await this.redis.eval(TAKE, takes.length, ...takes.map((t) => this.prefix + t.key), ...args)) as number[];
+    const result = await TAKE.run<number[]>(this.redis, takes.map((t) => this.prefix + t.key), args);
     if (result[0] === 2) return { missing: Number(result[1]) };
     return result[0] === 1 ? { admitted: true } : { admitted: false, index: Number(result[1]) };
   }
 
   async settle(settles: CounterSettle[]): Promise<bigint[]> {
     const args = settles.flatMap((s) => [(-s.reserved).toString(), s.actual.toString(), String(s.expiresAt)]);
-    const result = (await this.redis.eval(SETTLE, settles.length, ...settles.map((s) => this.prefix + s.key), ...args)) as string[];
+    const result = await SETTLE.run<string[]>(this.redis, settles.map((s) => this.prefix + s.key), args);
     return result.map((v) => BigInt(v));
   }
 

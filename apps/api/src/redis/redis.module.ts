@@ -4,7 +4,11 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 
 export const REDIS = Symbol('REDIS');
 
-/** One shared Redis connection for commands, or null when the gateway runs without Redis. */
+/**
+ * One shared Redis connection for commands, or null when the gateway runs without Redis. Commands that
+ * concurrent requests issue in the same tick go out in one write (auto-pipelining); nothing blocking
+ * runs on this connection (subscribers and BullMQ use their own).
+ */
 @Global()
 @Module({
   providers: [
@@ -12,7 +16,7 @@ export const REDIS = Symbol('REDIS');
       provide: REDIS,
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig): Redis | null =>
-        config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 3, lazyConnect: false }) : null,
+        config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 3, lazyConnect: false, enableAutoPipelining: true }) : null,
     },
   ],
   exports: [REDIS],

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
+import { LuaScript } from '../redis/lua-script';
 import type { UsageBuffer } from './usage-buffer';
 import type { UsageRecord } from './usage-record';
 
@@ -8,7 +9,7 @@ import type { UsageRecord } from './usage-record';
  * a processing list that still holds a batch (its write failed) is handed out again instead.
  * Returns { shared list length, batch }.
  */
-const TAKE = `
+const TAKE = new LuaScript(`
 local batch = redis.call('LRANGE', KEYS[2], 0, -1)
 if #batch == 0 then
   batch = redis.call('LRANGE', KEYS[1], 0, tonumber(ARGV[1]) - 1)
@@ -17,10 +18,10 @@ if #batch == 0 then
     redis.call('RPUSH', KEYS[2], unpack(batch))
   end
 end
-return { redis.call('LLEN', KEYS[1]), batch }`;
+return { redis.call('LLEN', KEYS[1]), batch }`);
 
 /** Gives a dead consumer's (heartbeat expired) processing list back to the shared list. Returns the count. */
-const RECLAIM = `
+const RECLAIM = new LuaScript(`
 if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
 local batch = redis.call('LRANGE', KEYS[2], 0, -1)
 if #batch > 0 then
@@ -28,7 +29,7 @@ if #batch > 0 then
   redis.call('DEL', KEYS[2])
 end
 redis.call('SREM', KEYS[4], ARGV[1])
-return #batch`;
+return #batch`);
 
 const HEARTBEAT_EVERY_MS = 3_000;
 const HEARTBEAT_TTL_MS = 15_000;
@@ -71,7 +72,7 @@ export class RedisUsageBuffer implements UsageBuffer {
     if (!this.registered) await this.beat();
     if (this.unsent.length) await this.pushUnsent();
     if (Date.now() - this.lastReclaim > HEARTBEAT_EVERY_MS) await this.reclaim();
-    const [length, batch] = (await this.redis.eval(TAKE, 2, this.keys.list, this.keys.processing(this.id), max)) as [number, string[]];
+    const [length, batch] = await TAKE.run<[number, string[]]>(this.redis, [this.keys.list, this.keys.processing(this.id)], [max]);
     this.sharedLength = length;
     this.taken = batch.length;
     return batch.map((json) => JSON.parse(json) as UsageRecord);
@@ -116,7 +117,7 @@ export class RedisUsageBuffer implements UsageBuffer {
     this.lastReclaim = Date.now();
     for (const consumer of await this.redis.smembers(this.keys.consumers)) {
       if (consumer === this.id) continue;
-      await this.redis.eval(RECLAIM, 4, this.keys.alive(consumer), this.keys.processing(consumer), this.keys.list, this.keys.consumers, consumer);
+      await RECLAIM.run(this.redis, [this.keys.alive(consumer), this.keys.processing(consumer), this.keys.list, this.keys.consumers], [consumer]);
     }
   }
 }
