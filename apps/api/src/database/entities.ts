@@ -22,8 +22,8 @@ import { PlatformSetting } from '../platform/platform-setting.entity';
 import { ProviderAccount } from '../providers/provider-account.entity';
 import { ProviderKey } from '../providers/provider-key.entity';
 import { QuotaPolicy } from '../quotas/quota-policy.entity';
+import { RequestBody } from '../request-bodies/request-body.entity';
 import { UsageLog } from '../usage/usage-log.entity';
 import { User } from '../users/user.entity';
 
 export const ENTITIES = [Org, User, Membership, ApiKey, ProviderAccount, ProviderKey, Model, Deployment, UsageLog, Session, Invite, AuditEntry, PlatformSetting, PriceBookEntry, Hold, LedgerEntry, Invoice, InvoiceLine, NotificationChannel, NotificationDelivery, Notification, QuotaPolicy, AlertRule, AlertEvent, PromoCode, PromoRedemption, RequestBody];
-import { RequestBody } from '../request-bodies/request-body.entity';
