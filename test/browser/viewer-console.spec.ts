@@ -60,6 +60,8 @@ describe('console as a viewer', () => {
       // Models: readable, with no way to change them.
       await openFromSidebar(page, 'Models');
       await page.locator('[data-model="demo-chat"]').waitFor();
+      await page.locator('[data-model-price="demo-chat"]').getByTestId('model-price').getByText(/per 1M tokens|No price set/).waitFor();
+      expect(await page.getByRole('button', { name: /^Set price/ }).count()).toBe(0);
       expect(await writeControls(page)).toEqual([]);
 
       // Keys, providers, members: the role cannot read them, so the page says so and offers nothing.
@@ -122,6 +124,8 @@ describe('console as a viewer', () => {
       await openFromSidebar(page, 'Billing');
       await page.getByTestId('billing-balance').waitFor();
       await page.locator('[data-ledger-type="topup"]').waitFor();
+      expect(await page.getByRole('heading', { name: 'Redeem a code' }).count()).toBe(0);
+      expect(await page.getByRole('heading', { name: 'Codes and coupons' }).count()).toBe(0);
       expect(await writeControls(page)).toEqual([]);
       await openFromSidebar(page, 'Notifications');
       await page.locator('[data-channel="team-inbox"]').waitFor();
