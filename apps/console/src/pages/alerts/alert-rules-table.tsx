@@ -3,7 +3,7 @@ import { Badge } from '../../components/badge';
 import { DataTable } from '../../components/data-table';
 import { SmallButton } from '../../components/small-button';
 import { formatDollars } from '../../lib/dollars';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime, shortId } from '../../lib/format';
 import { formatAlertValue, KIND_LABELS, PARAM_FIELDS, STATE_TONE } from './alert-params';
 import type { AlertChoices } from './alert-rule-form';
 
@@ -18,8 +18,9 @@ interface AlertRulesTableProps {
 function condition(rule: AlertRuleView, choices: AlertChoices): string {
   const shown = (type: string, value: string) => {
     if (type === 'dollars') return formatDollars(value);
-    const picked = type === 'provider' ? choices.providers : type === 'budget' ? choices.budgets : [];
-    return picked.find((x) => x.id === value)?.name ?? value;
+    if (type !== 'provider' && type !== 'budget') return value;
+    // A role that cannot list providers or quotas sees a short id.
+    return (type === 'provider' ? choices.providers : choices.budgets).find((x) => x.id === value)?.name ?? shortId(value);
   };
   const parts = PARAM_FIELDS[rule.kind]
     .filter((f) => rule.params[f.name] !== undefined)
