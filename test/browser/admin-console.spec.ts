@@ -87,9 +87,20 @@ describe('console as an admin', () => {
       expect(await page.content()).not.toContain(secret);
       await screenshot(page, 'api-keys');
 
-      // Billing on, with a price for the model (set over the API: there is no price editor yet) and a top-up.
+      // A price for the model from the Models page (the platform owner's), then billing on and a top-up.
+      await openFromSidebar(page, 'Models');
+      const price = page.locator('[data-model-price="browser-chat"]');
+      await price.getByText('No price set: its requests cost nothing.').waitFor();
+      await price.getByRole('button', { name: 'Set price of browser-chat' }).click();
+      dialog = page.getByRole('dialog', { name: 'Price of browser-chat' });
+      await dialog.getByLabel('Input (per 1M tokens)', { exact: true }).fill('3');
+      await dialog.getByLabel('Output (per 1M tokens)', { exact: true }).fill('15');
+      await dialog.getByRole('button', { name: 'Save price' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      expect(await price.getByTestId('model-price').textContent()).toBe('$3.00 in · $15.00 out per 1M tokens');
       const models = await admin.call<ModelView[]>('GET', `/api/orgs/${orgId}/models`);
-      await admin.call('POST', `/api/orgs/${orgId}/models/${models.find((m) => m.name === 'browser-chat')!.id}/prices`, { inputPerMillion: '3', outputPerMillion: '15' });
+      const prices = await admin.call<{ inputPerMillion: string }[]>('GET', `/api/orgs/${orgId}/models/${models.find((m) => m.name === 'browser-chat')!.id}/prices`);
+      expect(prices.map((p) => p.inputPerMillion)).toEqual(['3.000000000']);
       await openFromSidebar(page, 'Billing');
       await page.getByRole('button', { name: 'Billing settings' }).click();
       dialog = page.getByRole('dialog', { name: 'Billing settings' });
@@ -330,4 +341,97 @@ describe('console as an admin', () => {
       await context.close();
     }
   }, 90_000);
+
+  it('creates an error-rate alert rule sending to a channel, sees it listed as ok, edits and deletes it', async () => {
+    const channel = await admin.call<{ id: string }>('POST', `/api/orgs/${orgId}/notification-channels`, { kind: 'in_app', name: 'alert-inbox' });
+    const { context, page } = await newPage(h.browser);
+    try {
+      await signInThroughUi(page, h.app.url, OWNER_EMAIL, h.app.ownerPassword);
+      await openFromSidebar(page, 'Alerts');
+      await page.getByText('No alert rules yet').waitFor();
+
+      await page.getByRole('button', { name: 'New alert rule' }).first().click();
+      let dialog = page.getByRole('dialog', { name: 'New alert rule' });
+      await dialog.getByLabel('Name').fill('Errors above 10%');
+      await dialog.getByLabel('Watches').selectOption('error_rate');
+      // Out of range: the shared schema refuses it before anything is sent.
+      await dialog.getByLabel('Error rate at least (%)').fill('150');
+      await dialog.getByRole('button', { name: 'Create rule' }).click();
+      await dialog.getByText('Must be at most 100.').waitFor();
+      await dialog.getByLabel('Error rate at least (%)').fill('10');
+      await dialog.getByLabel('Window (seconds)').fill('600');
+      await dialog.getByLabel('alert-inbox').check();
+      await dialog.getByRole('button', { name: 'Create rule' }).click();
+      await dialog.waitFor({ state: 'detached' });
+
+      const row = page.locator('[data-alert-rule="Errors above 10%"]');
+      await row.waitFor();
+      expect(await row.getAttribute('data-alert-state')).toBe('ok');
+      expect(await row.textContent()).toContain('alert-inbox');
+      expect(await row.textContent()).toContain('Error rate at least (%): 10');
+      const [stored] = await admin.call<{ kind: string; params: object; channelIds: string[] }[]>('GET', `/api/orgs/${orgId}/alert-rules`);
+      expect(stored).toMatchObject({ kind: 'error_rate', params: { thresholdPercent: 10, windowSeconds: 600, minRequests: 10 }, channelIds: [channel.id] });
+      await page.getByText('No rule has fired yet.').waitFor();
+
+      // Edit: the kind is fixed, the threshold moves.
+      await row.getByRole('button', { name: 'Edit Errors above 10%' }).click();
+      dialog = page.getByRole('dialog', { name: 'Edit Errors above 10%' });
+      expect(await dialog.getByLabel('Watches').isDisabled()).toBe(true);
+      await dialog.getByLabel('Error rate at least (%)').fill('20');
+      await dialog.getByRole('button', { name: 'Save changes' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await row.getByText('Error rate at least (%): 20').waitFor();
+
+      await row.getByRole('button', { name: 'Delete Errors above 10%' }).click();
+      dialog = page.getByRole('dialog', { name: 'Delete Errors above 10%?' });
+      await dialog.getByRole('button', { name: 'Delete rule' }).click();
+      await page.getByText('No alert rules yet').waitFor();
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
+  it('creates a redemption code as the platform owner, redeems it once as the org, and disables it', async () => {
+    const { context, page } = await newPage(h.browser);
+    try {
+      await signInThroughUi(page, h.app.url, OWNER_EMAIL, h.app.ownerPassword);
+      await openFromSidebar(page, 'Billing');
+      await page.getByRole('heading', { name: 'Codes and coupons' }).waitFor();
+      await page.getByRole('button', { name: 'New redemption code' }).click();
+      let dialog = page.getByRole('dialog', { name: 'New redemption code' });
+      await dialog.getByLabel('Amount (USD)').fill('0');
+      await dialog.getByRole('button', { name: 'Create code' }).click();
+      await dialog.getByText('Must be more than zero.').waitFor();
+      await dialog.getByLabel('Amount (USD)').fill('5');
+      await dialog.getByLabel('Note (optional)').fill('for the browser test');
+      await dialog.getByRole('button', { name: 'Create code' }).click();
+      const shown = page.getByRole('dialog', { name: 'Redemption code created' });
+      const code = (await shown.getByTestId('secret-value').textContent())!.trim();
+      await shown.getByRole('button', { name: "I've saved it" }).click();
+      const row = page.locator('tr', { hasText: 'for the browser test' });
+      expect(await row.textContent()).toContain('$5.00 credit');
+      expect(await page.content()).not.toContain(code);
+
+      const before = (await page.getByTestId('billing-balance').textContent())!;
+      await page.getByLabel('Code', { exact: true }).fill(code);
+      await page.getByRole('button', { name: 'Redeem', exact: true }).click();
+      await page.getByText(/^\$5\.00 credited\. The balance is now \$[\d,.]+\.$/).waitFor();
+      await expect.poll(() => page.getByTestId('billing-balance').textContent()).not.toBe(before);
+      await page.locator('[data-ledger-type="redemption"]').waitFor();
+      await row.getByText('1 / 1').waitFor();
+
+      // A second try is refused with the API's reason.
+      await page.getByLabel('Code', { exact: true }).fill(code);
+      await page.getByRole('button', { name: 'Redeem', exact: true }).click();
+      await page.getByText('Your organisation has already redeemed this code.').waitFor();
+
+      await row.getByRole('button', { name: /^Disable/ }).click();
+      dialog = page.getByRole('dialog', { name: /^Disable/ });
+      await dialog.getByRole('button', { name: 'Disable' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await row.getByText('Disabled').waitFor();
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
 });

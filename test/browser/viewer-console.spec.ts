@@ -39,13 +39,14 @@ describe('console as a viewer', () => {
     await owner.call('POST', `/api/orgs/${demoOrgId}/quotas`, { name: 'Team budget', scope: 'org', metric: 'cost', period: 'month', limit: '50.00', thresholds: [80] });
     await owner.call('POST', `/api/orgs/${demoOrgId}/notification-channels`, { kind: 'in_app', name: 'team-inbox' });
     await owner.call('POST', `/api/orgs/${demoOrgId}/billing/top-ups`, { amount: '3' });
+    await owner.call('POST', `/api/orgs/${demoOrgId}/alert-rules`, { kind: 'low_balance', name: 'Balance under $1', params: { threshold: '1.00' } });
   }, 90_000);
 
   afterAll(async () => {
     await h?.close();
   });
 
-  it('shows no write controls on keys, providers, models, members, quotas, SLA, cost, usage, request logs, billing and notifications, and no data from another org', async () => {
+  it('shows no write controls on keys, providers, models, members, quotas, SLA, cost, usage, request logs, billing, notifications and alerts, and no data from another org', async () => {
     const { context, page } = await newPage(h.browser);
     const requested: string[] = [];
     page.on('request', (request) => requested.push(new URL(request.url()).pathname));
@@ -59,6 +60,8 @@ describe('console as a viewer', () => {
       // Models: readable, with no way to change them.
       await openFromSidebar(page, 'Models');
       await page.locator('[data-model="demo-chat"]').waitFor();
+      await page.locator('[data-model-price="demo-chat"]').getByTestId('model-price').getByText(/per 1M tokens|No price set/).waitFor();
+      expect(await page.getByRole('button', { name: /^Set price/ }).count()).toBe(0);
       expect(await writeControls(page)).toEqual([]);
 
       // Keys, providers, members: the role cannot read them, so the page says so and offers nothing.
@@ -121,9 +124,16 @@ describe('console as a viewer', () => {
       await openFromSidebar(page, 'Billing');
       await page.getByTestId('billing-balance').waitFor();
       await page.locator('[data-ledger-type="topup"]').waitFor();
+      expect(await page.getByRole('heading', { name: 'Redeem a code' }).count()).toBe(0);
+      expect(await page.getByRole('heading', { name: 'Codes and coupons' }).count()).toBe(0);
       expect(await writeControls(page)).toEqual([]);
       await openFromSidebar(page, 'Notifications');
       await page.locator('[data-channel="team-inbox"]').waitFor();
+      expect(await writeControls(page)).toEqual([]);
+      await openFromSidebar(page, 'Alerts');
+      await page.locator('[data-alert-rule="Balance under $1"]').getByText('Balance below (dollars): $1.00').waitFor();
+      await page.getByText(/No rule has fired/).waitFor();
+      expect(await page.locator('main input, main textarea').count()).toBe(0);
       expect(await writeControls(page)).toEqual([]);
       // The inbox is for every member; the bell is in the header, outside the page.
       await page.getByRole('button', { name: /^Notifications/ }).click();

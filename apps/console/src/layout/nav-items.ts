@@ -8,8 +8,6 @@ export interface NavItem {
   summary: string;
   /** What the role needs to see the page; the sidebar hides the page without it. */
   permission?: Permission;
-  /** Sections whose API does not exist yet: a "coming soon" page. */
-  comingSoon?: boolean;
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
@@ -28,7 +26,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/members', label: 'Members', summary: 'Invite teammates and choose what each of them can do.', permission: 'members:read' },
   { path: '/notifications', label: 'Notifications', summary: 'Where alerts, low balances and invoices are sent, and what was delivered.', permission: 'org:read' },
   { path: '/audit', label: 'Audit log', summary: 'Who changed what, and when.', permission: 'audit:read' },
-  { path: '/alerts', label: 'Alerts', summary: 'Rules for errors, latency and spend, sent to your notification channels.', comingSoon: true },
+  { path: '/alerts', label: 'Alerts', summary: 'Rules for errors, latency and spend, sent to your notification channels.', permission: 'org:read' },
 ];
 
 /** The nav item owning a path: exact match, or a sub-path of it (`/keys/abc` belongs to API keys). */

@@ -4,10 +4,10 @@ import { NoAccess } from '../components/no-access';
 import { Loading } from '../components/query-state';
 import { useCurrentOrg } from '../orgs/current-org';
 import { can } from '../auth/permissions';
+import { AlertsPage } from '../pages/alerts/alerts-page';
 import { ApiKeysPage } from '../pages/api-keys/api-keys-page';
 import { BillingPage } from '../pages/billing/billing-page';
 import { AuditPage } from '../pages/audit/audit-page';
-import { ComingSoonPage } from '../pages/coming-soon-page';
 import { DashboardPage } from '../pages/dashboard/dashboard-page';
 import { MembersPage } from '../pages/members/members-page';
 import { ModelsPage } from '../pages/models/models-page';
@@ -44,6 +44,7 @@ const PAGES: Record<string, ComponentType<PageProps>> = {
   '/quotas': QuotasPage,
   '/sla': SlaPage,
   '/cost': CostPage,
+  '/alerts': AlertsPage,
 };
 
 /**
@@ -55,8 +56,7 @@ export function OrgPage({ user, section }: { user: SessionUser; section: string 
   if (!org) return <OrgNotFoundPage />;
   const item = findNavItem(section);
   const Page = item && PAGES[item.path];
-  if (!item || (!Page && !item.comingSoon)) return <NotFoundPage />;
-  if (item.comingSoon || !Page) return <ComingSoonPage key={item.path} item={item} />;
+  if (!item || !Page) return <NotFoundPage />;
   if (item.permission && !can(org.role, item.permission, isPlatformOwner)) {
     return (
       <section className="page">

@@ -3,30 +3,15 @@ import { rememberedOrgId, useCurrentOrg } from '../orgs/current-org';
 import { pickCurrentOrg } from '../orgs/pick-current-org';
 import { Link } from '../router/link';
 import { orgPath } from '../router/routes';
-import { findNavItem, NAV_ITEMS, type NavItem } from './nav-items';
+import { findNavItem, NAV_ITEMS } from './nav-items';
 
-/** The pages of the current org the role can open; later sections listed apart as coming soon. */
+/** The pages of the current org the role can open. */
 export function Sidebar({ section }: { section: string | null }) {
   const current = useCurrentOrg();
   // On an org the user cannot open, the links lead back to their own org.
   const org = current.org ?? pickCurrentOrg(current.orgs, rememberedOrgId());
   const active = section === null ? undefined : findNavItem(section);
   const visible = NAV_ITEMS.filter((item) => !item.permission || (org && can(org.role, item.permission, current.isPlatformOwner)));
-  const list = (items: NavItem[]) => (
-    <ul className="nav-list">
-      {items.map((item) => (
-        <li key={item.path}>
-          <Link
-            className="nav-link"
-            href={org ? orgPath(org.id, item.path) : '/'}
-            aria-current={item === active ? 'page' : undefined}
-          >
-            {item.label}
-          </Link>
-        </li>
-      ))}
-    </ul>
-  );
   return (
     <aside className="sidebar">
       <Link className="brand" href={org ? orgPath(org.id) : '/'}>
@@ -34,9 +19,15 @@ export function Sidebar({ section }: { section: string | null }) {
         AI Router
       </Link>
       <nav aria-label="Main">
-        {list(visible.filter((item) => !item.comingSoon))}
-        <p className="nav-heading">Coming soon</p>
-        {list(visible.filter((item) => item.comingSoon))}
+        <ul className="nav-list">
+          {visible.map((item) => (
+            <li key={item.path}>
+              <Link className="nav-link" href={org ? orgPath(org.id, item.path) : '/'} aria-current={item === active ? 'page' : undefined}>
+                {item.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
       </nav>
     </aside>
   );

@@ -1,6 +1,6 @@
 import { createApiKeySchema, createProviderAccountSchema, createInviteSchema } from '@ai-router/contracts';
 import { describe, expect, it } from 'vitest';
-import { errorsUnder, listOf, optionalNumber, validate } from './zod-form';
+import { errorsUnder, listOf, optionalInstant, optionalNumber, validate } from './zod-form';
 
 describe('validate', () => {
   it('returns the parsed data of a valid form', () => {
@@ -43,5 +43,11 @@ describe('form helpers', () => {
     expect(optionalNumber(' ')).toBeUndefined();
     expect(optionalNumber('4')).toBe(4);
     expect(optionalNumber('x')).toBeNaN();
+  });
+
+  it('reads a local date and time as an instant', () => {
+    expect(optionalInstant(' ')).toBeUndefined();
+    expect(optionalInstant('2030-01-02T03:04')).toBe(new Date(2030, 0, 2, 3, 4).toISOString());
+    expect(optionalInstant('soon')).toBe('soon');
   });
 });

@@ -65,3 +65,9 @@ export function listOf(text: string): string[] {
     .map((v) => v.trim())
     .filter((v) => v !== '');
 }
+
+/** A `datetime-local` input as the ISO instant the API takes; blank means "not given", and what does not parse goes to the schema as typed. */
+export function optionalInstant(value: string): string | undefined {
+  if (value.trim() === '') return undefined;
+  return Number.isNaN(Date.parse(value)) ? value : new Date(value).toISOString();
+}

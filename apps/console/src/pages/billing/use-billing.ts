@@ -1,8 +1,9 @@
-import type { BillingSettings, BillingView, InvoiceSummaryView, LedgerEntryView, TopUp } from '@ai-router/contracts';
+import type { BillingSettings, BillingView, InvoiceSummaryView, LedgerEntryView, RedeemCode, RedemptionView, TopUp } from '@ai-router/contracts';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { orgApi, orgKeys, useInvalidate } from '../../api/org-queries';
 import { saveFile } from '../../lib/save-file';
+import { promoCodesKey } from './use-promo-codes';
 
 export function useBilling(orgId: string) {
   return useQuery({ queryKey: orgKeys.billing(orgId), queryFn: ({ signal }) => api.get<BillingView>(orgApi(orgId, '/billing'), { signal }) });
@@ -24,7 +25,7 @@ export function useInvoices(orgId: string) {
   return useQuery({ queryKey: orgKeys.invoices(orgId), queryFn: ({ signal }) => api.get<InvoiceSummaryView[]>(orgApi(orgId, '/invoices'), { signal }) });
 }
 
-/** Top-ups and settings: the platform owner's (billing:manage); both refresh the balance and ledger. */
+/** Top-ups and settings are the platform owner's (billing:manage); each change refreshes the balance and ledger. */
 export function useBillingMutations(orgId: string) {
   const invalidate = useInvalidate();
   const onSuccess = () => invalidate(orgKeys.billing(orgId));
@@ -33,7 +34,12 @@ export function useBillingMutations(orgId: string) {
     mutationFn: (body: BillingSettings) => api.request<BillingView>('PUT', orgApi(orgId, '/billing/settings'), { body }),
     onSuccess,
   });
-  return { topUp, settings };
+  // An org admin's (billing:write): the credit lands in the balance and the ledger, and the code's count moves.
+  const redeem = useMutation({
+    mutationFn: (body: RedeemCode) => api.post<RedemptionView>(orgApi(orgId, '/billing/redemptions'), body),
+    onSuccess: () => Promise.all([onSuccess(), invalidate(promoCodesKey)]),
+  });
+  return { topUp, settings, redeem };
 }
 
 export type InvoiceFormat = 'pdf' | 'csv';

@@ -2,11 +2,15 @@ import type { DeploymentView, ModelView } from '@ai-router/contracts';
 import { Badge } from '../../components/badge';
 import { SmallButton } from '../../components/small-button';
 import { DeploymentsTable } from './deployments-table';
+import { ModelPrice } from './model-price';
 
 export type ModelAction = 'edit' | 'delete' | 'add-deployment';
 
 interface ModelCardProps {
+  orgId: string;
   model: ModelView;
+  /** The platform owner sets prices (billing:manage). */
+  canSetPrice: boolean;
   providerName(accountId: string): string;
   canWrite: boolean;
   canDelete: boolean;
@@ -15,7 +19,7 @@ interface ModelCardProps {
   onRemoveDeployment(d: DeploymentView): void;
 }
 
-export function ModelCard({ model, providerName, canWrite, canDelete, onAction, onEditDeployment, onRemoveDeployment }: ModelCardProps) {
+export function ModelCard({ orgId, model, canSetPrice, providerName, canWrite, canDelete, onAction, onEditDeployment, onRemoveDeployment }: ModelCardProps) {
   const routing = model.routing
     ? `${model.routing.name}${model.routing.rules.length ? ` + ${model.routing.rules.length} rule${model.routing.rules.length === 1 ? '' : 's'}` : ''}`
     : 'organisation default';
@@ -34,6 +38,7 @@ export function ModelCard({ model, providerName, canWrite, canDelete, onAction, 
             Routing: {routing} · Health checks: {model.healthCheck}
             {model.fallbackModels.length > 0 && ` · Falls back to ${model.fallbackModels.join(' → ')}`}
           </p>
+          <ModelPrice orgId={orgId} modelId={model.id} modelName={model.name} canSet={canSetPrice} />
         </div>
         {(canWrite || canDelete) && (
           <div className="inline">

@@ -51,7 +51,9 @@ export function ModelsPage({ item }: PageProps) {
             render={(model) => (
               <ModelCard
                 key={model.id}
+                orgId={orgId}
                 model={model}
+                canSetPrice={can('billing:manage')}
                 providerName={providerName}
                 canWrite={canWrite}
                 canDelete={canDelete}

@@ -4,10 +4,12 @@ import {
   type NotificationEventType, type UpdateNotificationChannel,
 } from '@ai-router/contracts';
 import { useRef, useState, type FormEvent } from 'react';
+import { CheckList } from '../../components/check-list';
 import { Dialog } from '../../components/dialog';
 import { errorMessage } from '../../components/error-alert';
 import { Field, fieldAria, FormError, useRevealFirstError } from '../../components/field';
 import { FormActions } from '../../components/form-actions';
+import { KindSelect } from '../../components/kind-select';
 import { validate, type FieldErrors } from '../../lib/zod-form';
 import { EVENT_LABELS, fieldKey, initialValues, KIND_FIELDS, KIND_LABELS, toPayload, type FieldValues, type KindField } from './channel-fields';
 
@@ -63,8 +65,6 @@ export function ChannelForm({ channel, pending, error, onSubmit, onClose }: Chan
     onSubmit({ kind: 'update', body: result.data });
   };
 
-  const toggleEvent = (type: NotificationEventType, on: boolean) => setEvents((list) => (on ? [...list, type] : list.filter((e) => e !== type)));
-
   return (
     <Dialog title={channel ? `Edit ${channel.name}` : 'New channel'} onClose={onClose} locked={pending} wide>
       <form ref={formRef} className="form" onSubmit={submit} noValidate>
@@ -73,41 +73,31 @@ export function ChannelForm({ channel, pending, error, onSubmit, onClose }: Chan
           <Field id="channel-name" label="Name" error={errors.name}>
             <input {...fieldAria('channel-name', errors.name)} className="input" value={name} onChange={(e) => setName(e.target.value)} autoFocus />
           </Field>
-          <Field id="channel-kind" label="Kind" error={errors.kind} hint={channel ? 'The kind of a channel cannot change.' : undefined}>
-            <select
-              {...fieldAria('channel-kind', errors.kind, Boolean(channel))}
-              className="input"
-              value={kind}
-              disabled={Boolean(channel)}
-              onChange={(e) => {
-                const next = e.target.value as NotificationChannelKind;
-                setKind(next);
-                setValues(initialValues(next));
-              }}
-            >
-              {NOTIFICATION_CHANNEL_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {KIND_LABELS[k]}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <KindSelect
+            id="channel-kind"
+            label="Kind"
+            kinds={NOTIFICATION_CHANNEL_KINDS}
+            labels={KIND_LABELS}
+            value={kind}
+            fixed={Boolean(channel)}
+            hint={channel ? 'The kind of a channel cannot change.' : undefined}
+            error={errors.kind}
+            onChange={(next) => {
+              setKind(next);
+              setValues(initialValues(next));
+            }}
+          />
         </div>
         {KIND_FIELDS[kind].map((f) => (
           <KindInput key={fieldKey(f)} field={f} value={values[fieldKey(f)]!} error={errors[fieldKey(f)]} isSet={channel?.secretFields.includes(f.name) ?? false} onChange={(v) => setValues((all) => ({ ...all, [fieldKey(f)]: v }))} />
         ))}
-        <fieldset className="field">
-          <legend className="field-label">Events</legend>
-          <p className="field-hint">None ticked sends every event.</p>
-          <div className="check-list">
-            {NOTIFICATION_EVENT_TYPES.filter((t) => t !== 'test').map((type) => (
-              <label key={type} className="check">
-                <input type="checkbox" checked={events.includes(type)} onChange={(e) => toggleEvent(type, e.target.checked)} />
-                {EVENT_LABELS[type]}
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <CheckList
+          legend="Events"
+          hint="None ticked sends every event."
+          options={NOTIFICATION_EVENT_TYPES.filter((t) => t !== 'test').map((type) => ({ value: type, label: EVENT_LABELS[type] }))}
+          selected={events}
+          onChange={setEvents}
+        />
         <label className="check">
           <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />
           Enabled

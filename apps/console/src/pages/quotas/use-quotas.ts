@@ -6,11 +6,12 @@ import { orgApi, orgKeys, useInvalidate } from '../../api/org-queries';
 const quotasKey = (orgId: string) => [...orgKeys.all(orgId), 'quotas'] as const;
 
 /** Usage moves with traffic: the list refreshes itself while it is open. */
-export function useQuotas(orgId: string) {
+export function useQuotas(orgId: string, enabled = true) {
   return useQuery({
     queryKey: quotasKey(orgId),
     queryFn: ({ signal }) => api.get<QuotaView[]>(orgApi(orgId, '/quotas'), { signal }),
     refetchInterval: 15_000,
+    enabled,
   });
 }
 
