@@ -1,7 +1,7 @@
 import { type MockProvider, startMockProvider } from '@ai-router/mock-provider';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RequestLogDetail, RequestLogPage, RequestLogSummary } from '@ai-router/contracts';
+import type { RequestLogDetail, RequestLogPage, RequestLogSummary, UsageReport } from '@ai-router/contracts';
 import { AdminClient } from './support/admin-client';
 import { eventually } from './support/eventually';
 import { inviteMember } from './support/console-session';
@@ -139,5 +139,12 @@ describe('request logs: list, filters, cursor pages, detail, scope by role', () 
     expect((await list(viewer)).items).toHaveLength(5);
     expect((await viewer.call<RequestLogDetail>('GET', `/api/orgs/${orgId}/requests/${requestIds.first}`)).routing.length).toBeGreaterThan(0);
     expect((await developer.raw('GET', `/api/orgs/${otherOrgId}/requests`)).status).toBe(404);
+  });
+
+  it('scopes usage analytics the same way', async () => {
+    const requests = async (client: AdminClient) => (await client.call<UsageReport>('GET', `/api/orgs/${orgId}/usage?groupBy=model`)).totals.requests;
+    expect(await requests(developer)).toBe(1);
+    expect(await requests(viewer)).toBe(5);
+    expect(await requests(admin)).toBe(5);
   });
 });

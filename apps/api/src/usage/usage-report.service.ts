@@ -49,14 +49,18 @@ interface Row {
  * range's ends (and for the status grouping, which rollups do not keep); latency percentiles need the
  * rows, so they are null where the rows are past retention.
  */
+type ScopedQuery = UsageQuery & { userId?: string };
+
 @Injectable()
 export class UsageReportService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async report(orgId: string, query: UsageQuery): Promise<UsageReport> {
+  /** `userId` narrows the report to the requests of that member's keys. */
+  async report(orgId: string, query: UsageQuery, userId?: string): Promise<UsageReport> {
+    const scoped: ScopedQuery = userId ? { ...query, userId } : query;
     const to = query.to ? new Date(query.to) : new Date();
     const from = query.from ? new Date(query.from) : new Date(to.getTime() - DEFAULT_RANGE_MS);
-    const [rows, percentiles] = await Promise.all([this.counters(orgId, query, from, to), this.percentiles(orgId, query, from, to)]);
+    const [rows, percentiles] = await Promise.all([this.counters(orgId, scoped, from, to), this.percentiles(orgId, scoped, from, to)]);
     const buckets: UsageBucket[] = rows.map((r) => {
       const p = percentiles.get(r.group);
       return {
@@ -76,7 +80,7 @@ export class UsageReportService {
     };
   }
 
-  private async counters(orgId: string, query: UsageQuery, from: Date, to: Date): Promise<Row[]> {
+  private async counters(orgId: string, query: ScopedQuery, from: Date, to: Date): Promise<Row[]> {
     const segments = query.groupBy === 'status' ? [{ source: 'raw' as const, from, to }] : rangeSegments(from, to, query.groupBy === 'hour' ? 'hour' : 'day');
     if (!segments.length) return [];
     const params: unknown[] = [orgId];
@@ -94,7 +98,7 @@ export class UsageReportService {
     );
   }
 
-  private async percentiles(orgId: string, query: UsageQuery, from: Date, to: Date): Promise<Map<string, { p50: number; p95: number }>> {
+  private async percentiles(orgId: string, query: ScopedQuery, from: Date, to: Date): Promise<Map<string, { p50: number; p95: number }>> {
     const params: unknown[] = [orgId, from, to];
     const rows: { group: string; p50: number | string; p95: number | string }[] = await this.db.query(
       `SELECT ${GROUP_SQL[query.groupBy]('created_at')} AS "group",
@@ -105,11 +109,12 @@ export class UsageReportService {
     return new Map(rows.map((r) => [r.group, { p50: Math.round(Number(r.p50)), p95: Math.round(Number(r.p95)) }]));
   }
 
-  /** The optional model and key filters; both sources have these columns. Pushes its parameters. */
-  private filter(query: UsageQuery, params: unknown[]): string {
+  /** The optional model, key and member filters; both sources have these columns. Pushes its parameters. */
+  private filter(query: ScopedQuery, params: unknown[]): string {
     let filter = '';
     if (query.model) filter += ` AND model = $${params.push(query.model)}`;
     if (query.apiKeyId) filter += ` AND api_key_id = $${params.push(query.apiKeyId)}`;
+    if (query.userId) filter += ` AND user_id = $${params.push(query.userId)}`;
     return filter;
   }
 }

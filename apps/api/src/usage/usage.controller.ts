@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { type UsageReport, usageQuerySchema } from '@ai-router/contracts';
 import type { OrgActor } from '../auth/auth-user';
 import { Authenticated, CurrentActor } from '../auth/authenticated.decorator';
+import { can } from '../auth/permissions';
 import { ZodBodyPipe } from '../common/zod-body.pipe';
 import { ApiKeyGuard, type GatewayRequest } from '../gateway/api-key.guard';
 import { UsageReportService } from './usage-report.service';
@@ -14,11 +15,15 @@ const queryPipe = new ZodBodyPipe(usageQuerySchema);
 export class UsageController {
   constructor(private readonly reports: UsageReportService) {}
 
-  /** Admin analytics for the whole org. */
+  /**
+   * Usage analytics: the whole org for those who see every request (`requests:manage`: admins,
+   * viewers); a developer's own keys otherwise, as in the request logs.
+   */
   @Get('api/orgs/:orgId/usage')
   @Authenticated({ permission: 'usage:read' })
   org(@CurrentActor() actor: OrgActor, @Query() query: Record<string, string>): Promise<UsageReport> {
-    return this.reports.report(actor.orgId, queryPipe.transform(query));
+    const ownerId = can(actor.role, 'requests:manage') ? undefined : actor.id;
+    return this.reports.report(actor.orgId, queryPipe.transform(query), ownerId);
   }
 
   /** A key holder's own usage, with the same API key that calls /v1. */
