@@ -133,6 +133,9 @@ describe('console as an admin', () => {
       expect(await page.getByTestId('chat-strategy').textContent()).not.toBe('—');
       expect(JSON.parse(sent[0]!.body!)).toMatchObject({ model: 'browser-chat', stream: true, stream_options: { include_usage: true } });
       expect(sent[0]!.type).toMatch(/text\/event-stream/);
+      // Once its usage row lands, the reply's charge and route are shown beside it.
+      await expect.poll(() => page.getByTestId('chat-cost').textContent(), { timeout: 15_000 }).toMatch(/^\$0\.\d*[1-9]/);
+      expect(await page.getByTestId('chat-route').textContent()).toContain('browser-mock');
 
       // The request shows up in the provider keys' stats.
       await openFromSidebar(page, 'Providers');
@@ -198,6 +201,18 @@ describe('console as an admin', () => {
       await expect.poll(async () => Number((await page.locator('[data-metric="Requests"]').textContent())!.replace(/\D/g, ''))).toBeGreaterThanOrEqual(1);
       await page.getByRole('heading', { name: 'Recent activity' }).waitFor();
       await page.locator('.activity-list li').first().waitFor();
+      // The chat's model leads the top models; the balance card shows what is left and an org spend budget.
+      await page.getByTestId('top-models').locator('[data-top-group="browser-chat"]').waitFor();
+      const budgets = page.getByTestId('balance-budgets');
+      expect(await budgets.getByTestId('dashboard-balance').textContent()).toMatch(/^\$4\.9/);
+      await budgets.getByText('No spend budgets').waitFor();
+      const budget = await admin.call<{ id: string }>('POST', `/api/orgs/${orgId}/quotas`, { name: 'Org monthly spend', scope: 'org', metric: 'cost', period: 'month', limit: '10.00', thresholds: [80], hard: false });
+      await page.reload();
+      const budgetRow = budgets.locator('[data-budget="Org monthly spend"]');
+      await budgetRow.getByRole('progressbar', { name: 'Usage of Org monthly spend' }).waitFor();
+      expect(await budgetRow.textContent()).toMatch(/of \$10\.00 per month · \d+% · resets/);
+      expect(await budgetRow.locator('time').getAttribute('datetime')).toMatch(/^\d{4}-\d{2}-01T00:00:00/);
+      await admin.call('DELETE', `/api/orgs/${orgId}/quotas/${budget.id}`);
       await screenshot(page, 'dashboard');
 
       // The chat shows up in the SLA figures of the provider, its deployment and the model.

@@ -9,8 +9,11 @@ import { useOrg } from '../../orgs/current-org';
 import { orgPath } from '../../router/routes';
 import { useApiKeys } from '../api-keys/use-api-keys';
 import { PageHeader } from '../page-header';
+import { useNames } from '../usage/use-names';
+import { BalanceBudgets } from './balance-budgets';
 import { RecentActivity } from './recent-activity';
 import { StatCard } from './stat-card';
+import { TopUsage } from './top-usage';
 import './dashboard.css';
 
 // The chart library is the console's largest dependency: it loads after the page, not with the sign-in screen.
@@ -24,6 +27,7 @@ export function DashboardPage({ item }: PageProps) {
   const members = useMembers(orgId, can('members:read'));
   const href = (section: string) => orgPath(orgId, section);
   const [range, setRange] = useState<TimeRangeId>('24h');
+  const names = useNames();
 
   return (
     <section className="page">
@@ -65,7 +69,20 @@ export function DashboardPage({ item }: PageProps) {
           <Suspense fallback={<Loading label="charts" />}>
             <UsageOverTime orgId={orgId} range={range} />
           </Suspense>
+          <div className="dashboard-grid">
+            <TopUsage orgId={orgId} range={range} groupBy="model" title="Top models" nameOf={(model) => model} />
+            <TopUsage orgId={orgId} range={range} groupBy="key" title="Top API keys" nameOf={names.keyName} />
+          </div>
         </div>
+      )}
+
+      {(can('billing:read') || can('quotas:read')) && (
+        <BalanceBudgets
+          orgId={orgId}
+          showBalance={can('billing:read')}
+          showBudgets={can('quotas:read')}
+          subjectName={(quota) => (quota.scope === 'key' ? names.keyName : names.memberName)(quota.subjectId ?? '')}
+        />
       )}
 
       {can('audit:read') && <RecentActivity orgId={orgId} />}

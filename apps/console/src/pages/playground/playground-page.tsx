@@ -76,7 +76,7 @@ export function PlaygroundPage({ item }: PageProps) {
             </aside>
             <div className="card playground-chat">
               <div className="playground-log">
-                <ChatTranscript turns={chat.turns} />
+                <ChatTranscript turns={chat.turns} orgId={orgId} canReadRequests={can('requests:read')} />
               </div>
               <form className="playground-input" onSubmit={send}>
                 <label htmlFor="pg-message" className="visually-hidden">

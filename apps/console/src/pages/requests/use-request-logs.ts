@@ -1,6 +1,6 @@
 import type { RequestLogDetail, RequestLogPage, RequestLogQueryInput } from '@ai-router/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api } from '../../api/client';
+import { ApiError, api } from '../../api/client';
 import { orgApi, orgKeys } from '../../api/org-queries';
 
 /** Filters as the page holds them: empty strings mean "any". */
@@ -42,9 +42,22 @@ export function useRequestLogs(orgId: string, filters: RequestFilters, limit: nu
   });
 }
 
-export function useRequestDetail(orgId: string, requestId: string) {
+/** Retries of a 404 while a just-finished request's usage row is still on its way (written in batches). */
+const ROW_WAIT_RETRIES = 10;
+const ROW_WAIT_DELAY_MS = 500;
+
+/**
+ * One request's usage row. `waitForRow` is for a request that has just finished: its row is written
+ * asynchronously, so a 404 is retried for a few seconds before it counts as an answer.
+ */
+export function useRequestDetail(orgId: string, requestId: string, { waitForRow = false, enabled = true } = {}) {
   return useQuery({
     queryKey: [...orgKeys.requests(orgId), 'detail', requestId],
     queryFn: ({ signal }) => api.get<RequestLogDetail>(orgApi(orgId, `/requests/${encodeURIComponent(requestId)}`), { signal }),
+    enabled,
+    ...(waitForRow && {
+      retry: (count: number, error: Error) => error instanceof ApiError && error.status === 404 && count < ROW_WAIT_RETRIES,
+      retryDelay: ROW_WAIT_DELAY_MS,
+    }),
   });
 }
