@@ -13,7 +13,8 @@ import { discountOf, type ModelPrice, worstCaseCost } from '../billing/money';
 import { promptTokenBound } from '../billing/prompt-bound';
 import { KeyPoolService } from '../key-pool/key-pool.service';
 import { GatewayMetricsService } from '../metrics/gateway-metrics.service';
-import { QuotaEnforcerService, type QuotaReservation } from '../quotas/quota-enforcer.service';
+import { NOTHING_RESERVED, QuotaEnforcerService, type QuotaReservation } from '../quotas/quota-enforcer.service';
+import type { QuotaPolicy } from '../quotas/quota-policy.entity';
 import { RateLimiterService } from '../quotas/rate-limiter.service';
 import type { LimitScope } from '../quotas/token-buckets';
 import { BodyCapture } from '../request-bodies/body-capture';
@@ -92,16 +93,10 @@ export class GatewayService {
     let quota: QuotaReservation;
     try {
       const policies = await this.quotas.applicable(principal);
-      const worst = worstCase(operation, body, price ?? FREE, principal.billing.multiplierBp, principal.billing.enabled || QuotaEnforcerService.boundsOutput(policies));
-      // A capped coupon may be used up by settlement time, so the worst case does not count on it.
-      const worstCost = worst.cost - discountOf(worst.cost, discount.cappedRedemptionId ? { ...discount, couponBp: 0 } : discount);
-      quota = await this.quotas.reserve(policies, { requests: 1, tokens: worst.tokens, cost: worstCost });
-      try {
-        if (principal.billing.enabled) await this.billing.placeHold(principal.orgId, requestId, worstCost);
-      } catch (err) {
-        quota.settle({ requests: 0, tokens: 0, cost: 0n });
-        throw err;
-      }
+      // The worst case reads the whole prompt: only a billed org or a quota needs it.
+      quota = principal.billing.enabled || policies.length
+        ? await this.reserveSpend(operation, body, principal, requestId, price ?? FREE, discount, policies)
+        : NOTHING_RESERVED;
     } catch (err) {
       admission.release(0);
       if (err instanceof AppException && err.code === AppErrorCode.InsufficientQuota) this.metrics.refused(err.code);
@@ -196,6 +191,27 @@ export class GatewayService {
       : upstreamException(lastError);
     finish({ status: error.status, usage: null, ttftMs: null, errorCode: lastError?.code ?? error.code });
     throw error;
+  }
+
+  /**
+   * Reserves the request's worst case on its quotas and, for a billed org, holds it against the balance
+   * (refused with 429 insufficient_quota when either cannot cover it); a refused hold frees the quotas.
+   */
+  private async reserveSpend(
+    operation: GatewayOperation, body: GatewayBody, principal: ApiKeyPrincipal, requestId: string, price: ModelPrice,
+    discount: UsageDiscount, policies: QuotaPolicy[],
+  ): Promise<QuotaReservation> {
+    const worst = worstCase(operation, body, price, principal.billing.multiplierBp, principal.billing.enabled || QuotaEnforcerService.boundsOutput(policies));
+    // A capped coupon may be used up by settlement time, so the worst case does not count on it.
+    const worstCost = worst.cost - discountOf(worst.cost, discount.cappedRedemptionId ? { ...discount, couponBp: 0 } : discount);
+    const quota = await this.quotas.reserve(policies, { requests: 1, tokens: worst.tokens, cost: worstCost });
+    try {
+      if (principal.billing.enabled) await this.billing.placeHold(principal.orgId, requestId, worstCost);
+    } catch (err) {
+      quota.settle({ requests: 0, tokens: 0, cost: 0n });
+      throw err;
+    }
+    return quota;
   }
 
   /**

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { firstRow } from '../database/returned-rows';
 import { Org } from '../orgs/org.entity';
 import type { DraftLine, UsageGroup } from './invoice-draft';
 import { InvoiceLine } from './invoice-line.entity';
@@ -105,11 +106,4 @@ export class InvoiceRepository {
   async orgName(orgId: string): Promise<string> {
     return (await this.db.getRepository(Org).findOneByOrFail({ id: orgId })).name;
   }
-}
-
-/** pg answers UPDATE ... RETURNING with [rows, count] through TypeORM; PGlite and INSERT with rows. */
-function firstRow(result: unknown): unknown {
-  if (!Array.isArray(result)) return null;
-  if (result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0][0] ?? null;
-  return result[0] ?? null;
 }

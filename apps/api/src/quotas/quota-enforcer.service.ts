@@ -29,7 +29,8 @@ export interface QuotaReservation {
   settle(consumed: QuotaAmounts): void;
 }
 
-const NOTHING_RESERVED: QuotaReservation = { settle: () => undefined };
+/** What a request under no quota reserves. */
+export const NOTHING_RESERVED: QuotaReservation = { settle: () => undefined };
 
 /**
  * Period quotas and budgets on the request path: the worst case of a request is reserved on every

@@ -1,16 +1,9 @@
+import { seededRandom } from '@ai-router/mock-provider';
 import type { RouteDeployment } from '../../route.types';
 import type { Candidate, CandidateSignals, RoutingRequest, RoutingStrategy, StrategyContext, StrategyOptions } from '../routing-strategy';
 
-/** mulberry32: tiny seeded PRNG, so every random decision in specs and the simulation can be replayed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
+// The mock's mulberry32, so every random decision in specs and the simulation can be replayed.
+export { seededRandom };
 
 export interface CandidateSpec {
   priority?: number;
