@@ -108,7 +108,7 @@ describe('streams abandoned by their clients are billed once, by the written rul
       expect(charges.get(stream.requestId), stream.requestId).toEqual([expected]);
       total += expected;
     }
-    expect(after.openHolds).toBe(0);
+    expect(after.leased).toBe(0n);
     expect(after.held).toBe(0n);
     expect(after.charges).toBe(STREAMS);
     expect(after.chargeSum).toBe(-total);

@@ -1,10 +1,14 @@
 import { type MockProvider, startMockProvider } from '@ai-router/mock-provider';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pino from 'pino';
+import { BalanceLeasesService } from '../src/billing/balance-leases.service';
 import { BillingService } from '../src/billing/billing.service';
 import { parseDollars, worstCaseCost } from '../src/billing/money';
 import { promptTokenBound } from '../src/billing/prompt-bound';
 import { UsageBatchStore } from '../src/usage/usage-batch.store';
+import { usageChargeCeiling } from '../src/usage/usage-cost';
+import type { UsageRecord } from '../src/usage/usage-record';
 import { AdminClient } from './support/admin-client';
 import { eventually } from './support/eventually';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -100,23 +104,26 @@ describe('prepaid billing: holds, settlement, ledger', () => {
   });
 
   it('settles a request exactly once even when its settlement is delivered twice', async () => {
-    const billing = t.app.get(BillingService);
+    const leases = t.app.get(BalanceLeasesService);
     const store = t.app.get(UsageBatchStore);
-    await billing.placeHold(orgId, 'replayed-request', 1_000_000n);
-    const record = {
+    const before = await eventually(state, (s) => s.held === 0n);
+    const hold = await leases.hold(orgId, 1_000_000n);
+    const record: UsageRecord = {
       requestId: 'replayed-request', startedAt: new Date().toISOString(), orgId, userId: null, routing: null, apiKeyId: null, model: 'slow', deploymentId: null, providerAccountId: null, operation: 'chat',
       status: 200, latencyMs: 5, ttftMs: null, streamed: false, errorCode: null,
       usage: { inputTokens: 100, outputTokens: 10, cachedInputTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0 },
       billing: { multiplierBp: MULTIPLIER_BP, promptEstimate: 100, price: { inputPerMillion: '3000000000', outputPerMillion: '15000000000', cachedInputPerMillion: '0', cacheWritePerMillion: '0', perImage: '0', perRequest: '0' } },
-      billed: true,
+      billed: true, hold: { leaseId: hold.leaseId, amount: hold.amount.toString() },
     };
-    const before = await state();
+    // As the gateway does when the request ends: what it will not be charged goes back to the lease.
+    leases.release(hold, usageChargeCeiling(record));
     await store.write([record]);
     await store.write([record]);
-    const after = await state();
+    // The lease is given back once idle; the charge freed its share of the hold once, not twice.
+    const after = await eventually(state, (s) => s.held <= 0n);
+    expect(after.held).toBe(0n);
     expect(after.charges - before.charges).toBe(1);
     expect(after.usageRows - before.usageRows).toBe(1);
-    expect(after.held).toBe(before.held - 1_000_000n);
     expect(after.balance).toBe(after.ledgerSum);
   });
 
@@ -146,17 +153,24 @@ describe('prepaid billing: holds, settlement, ledger', () => {
     expect((await admin.raw('GET', `/api/orgs/${orgId}/usage?groupBy=nonsense`)).status).toBe(400);
   });
 
-  it('frees a stale hold, and a late settlement still charges exactly once', async () => {
+  it('frees the lease of an instance that stopped renewing it, and a late settlement still charges exactly once', async () => {
     const billing = t.app.get(BillingService);
-    await billing.placeHold(orgId, 'orphaned-request', 5_000_000n);
-    await db.query("UPDATE holds SET created_at = now() - interval '3 hours' WHERE request_id = 'orphaned-request'");
+    // Another gateway instance, which dies holding a lease (it never gives it back or renews it).
+    const dead = new BalanceLeasesService(db, pino({ level: 'silent' }));
+    await eventually(state, (s) => s.held === 0n);
+    const hold = await dead.hold(orgId, 5_000_000n);
     const before = await state();
-    expect(await billing.releaseStaleHolds(3_600_000)).toBe(1);
+    expect(before.held >= 5_000_000n).toBe(true);
+    expect(await dead.releaseStaleLeases()).toBe(0);
+    await db.query("UPDATE balance_leases SET renewed_at = now() - interval '3 hours' WHERE id = $1", [hold.leaseId]);
+    expect(await dead.releaseStaleLeases()).toBe(1);
     const freed = await state();
-    expect(freed.held).toBe(before.held - 5_000_000n);
-    expect(await billing.settle(orgId, 'orphaned-request', 1_234n)).toBe(true);
-    expect(await billing.settle(orgId, 'orphaned-request', 1_234n)).toBe(false);
+    expect(freed.held).toBe(0n);
+    const late = { orgId, requestId: 'orphaned-request', cost: 1_234n, leaseId: hold.leaseId };
+    expect(await billing.settleBatch([late])).toEqual({ released: 0, charged: 1 });
+    expect(await billing.settleBatch([late])).toEqual({ released: 0, charged: 0 });
     const after = await state();
+    expect(after.held).toBe(0n);
     expect(after.charges - before.charges).toBe(1);
     expect(after.balance).toBe(freed.balance - 1_234n);
     expect(after.balance).toBe(after.ledgerSum);

@@ -4,14 +4,16 @@ import Redis from 'ioredis';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BillingService } from '../src/billing/billing.service';
+import { BalanceLeasesService } from '../src/billing/balance-leases.service';
 import { formatDollars } from '../src/billing/money';
 import { UsageBatchStore } from '../src/usage/usage-batch.store';
+import { usageChargeCeiling } from '../src/usage/usage-cost';
 import { UsagePartitionService } from '../src/usage/usage-partition.service';
 import { monthStart, partitionName } from '../src/usage/usage-partitions';
 import type { UsageRecord } from '../src/usage/usage-record';
 import { UsageRecorderService } from '../src/usage/usage-recorder.service';
 import { AdminClient } from './support/admin-client';
+import { eventually } from './support/eventually';
 import { createTestDatabase } from './support/test-database';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -44,17 +46,22 @@ describe('usage pipeline: batches, rollups, partitions, reports', () => {
   it('writes a replayed batch once: one row, one charge, rollups counted once, balance equal to the ledger', async () => {
     const orgId = await newOrg('Replayed');
     await admin.call('POST', `/api/orgs/${orgId}/billing/top-ups`, { amount: '10' });
-    const billing = t.app.get(BillingService);
+    const leases = t.app.get(BalanceLeasesService);
     const billed = { multiplierBp: 10_000, price: PRICE, promptEstimate: 100 };
     const batch = [usageRecord(orgId, new Date(), { billing: billed, billed: true }), usageRecord(orgId, new Date(), { billing: billed, billed: true }), usageRecord(orgId, new Date())];
-    for (const r of batch.slice(0, 2)) await billing.placeHold(orgId, r.requestId, 5_000_000_000n);
+    for (const r of batch.slice(0, 2)) {
+      const hold = await leases.hold(orgId, 5_000_000_000n);
+      r.hold = { leaseId: hold.leaseId, amount: hold.amount.toString() };
+      leases.release(hold, usageChargeCeiling(r));
+    }
 
     expect(await store.write(batch)).toBe(3);
     expect(await store.write(batch)).toBe(0);
     // A batch that overlaps a written one (a consumer died after commit, before acknowledging).
     expect(await store.write([...batch, batch[0]!])).toBe(0);
 
-    const [state] = await db.query(
+    // Once the lease is given back (it is idle), nothing stays held.
+    const [state] = await eventually(() => db.query(
       `SELECT (SELECT count(*)::int FROM usage_logs WHERE org_id = $1) AS rows,
               (SELECT count(*)::int FROM ledger_entries WHERE org_id = $1 AND entry_type = 'charge') AS charges,
               (SELECT sum(amount_nano)::text FROM ledger_entries WHERE org_id = $1) AS ledger,
@@ -63,7 +70,7 @@ describe('usage pipeline: batches, rollups, partitions, reports', () => {
               (SELECT sum(requests)::int FROM usage_rollups_daily WHERE org_id = $1) AS daily,
               (SELECT sum(input_tokens)::int FROM usage_rollups_daily WHERE org_id = $1) AS input`,
       [orgId],
-    );
+    ) as Promise<{ held: string }[]>, ([s]) => s?.held === '0');
     // 95 uncached input tokens at $3/M (the 5 cached are priced at 0) + 20 output at $15/M = $0.000585 each.
     expect(state).toEqual({ rows: 3, charges: 2, ledger: '9998830000', balance: '9998830000', held: '0', hourly: 3, daily: 3, input: 300 });
   });

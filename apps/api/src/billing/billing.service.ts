@@ -3,84 +3,57 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { BillingSettings } from '@ai-router/contracts';
 import { ClusterEventsService } from '../cluster/cluster-events.service';
-import { AppErrorCode } from '../common/errors/app-error-code';
-import { AppException } from '../common/errors/app.exception';
 import { firstRow } from '../database/returned-rows';
 import { Org } from '../orgs/org.entity';
 import type { LedgerEntryType } from './ledger-entry.entity';
 import { parseDollars } from './money';
 
-const BILLING_RETRY_AFTER_SECONDS = 5;
-
-/** One finished request to settle: its hold is freed and `cost` (nano-dollars, may be 0) charged. */
+/** One finished request to settle: `cost` (nano-dollars, may be 0) is charged and its hold freed. */
 export interface Settlement {
   orgId: string;
   requestId: string;
   cost: bigint;
+  /** The balance lease its hold came from (balance-leases.service.ts); null for a per-request hold row. */
+  leaseId: string | null;
 }
 
 /**
- * Balances, holds and the ledger. Every balance change happens in the same SQL statement as its ledger
- * row, so the balance always equals the ledger's sum. A hold moves from `held` to `settled` exactly
- * once (a conditional UPDATE), which makes settlement safe to deliver twice.
+ * Balances, settlement and the ledger. Every balance change happens in the same SQL statement as its
+ * ledger row, so the balance always equals the ledger's sum. A charge is keyed by its request id, and
+ * what it frees of its hold follows from the charge actually inserted, so settlement is safe to deliver twice.
  */
 @Injectable()
 export class BillingService {
   constructor(@InjectDataSource() private readonly db: DataSource, private readonly events: ClusterEventsService) {}
 
   /**
-   * Reserves `amount` for a request, or refuses when balance minus holds cannot cover it. One statement
-   * decides and records the hold, so it is atomic on PostgreSQL and on embedded PGlite (where all
-   * requests share one connection) alike, and concurrent requests on any instance never overdraw.
-   * Without the database the balance cannot be checked: the request is refused with 503 and
-   * Retry-After (fail closed), while unbilled orgs keep being served.
-   */
-  async placeHold(orgId: string, requestId: string, amount: bigint): Promise<void> {
-    const rows = await this.db.query(
-      `WITH reserved AS (
-         UPDATE orgs SET held_nano = held_nano + $2 WHERE id = $1 AND balance_nano - held_nano >= $2 RETURNING id)
-       INSERT INTO holds (request_id, org_id, amount_nano, state) SELECT $3, id, $2, 'held' FROM reserved RETURNING request_id`,
-      [orgId, amount.toString(), requestId],
-    ).catch(() => {
-      // The database is unreachable (its readiness check says so); the client only needs to retry.
-      throw new AppException(AppErrorCode.Overloaded, 'Billing is unavailable right now, so the request cannot be admitted. Retry shortly.', {
-        retryAfterSeconds: BILLING_RETRY_AFTER_SECONDS,
-      });
-    });
-    if (!firstRow(rows)) {
-      throw new AppException(AppErrorCode.InsufficientQuota, 'You exceeded your current quota: the balance cannot cover this request. Top up to continue.');
-    }
-  }
-
-  /**
-   * Charges `cost` and frees the request's hold; `settleBatch` for one request. Returns whether it
-   * changed anything (false when the request was settled already).
-   */
-  async settle(orgId: string, requestId: string, cost: bigint): Promise<boolean> {
-    const { released, charged } = await this.settleBatch([{ orgId, requestId, cost }]);
-    return released + charged > 0;
-  }
-
-  /**
    * Charges each request's cost and frees its hold, set-based in one statement (inside the caller's
-   * transaction when `manager` is given). Charges are keyed by (request id, 'charge') and holds by their
-   * state change, so settling a batch again changes nothing, and a settlement arriving after the
-   * sweeper released a stale hold still charges exactly once. Orgs deleted meanwhile are skipped.
+   * transaction when `manager` is given). Charges are keyed by (request id, 'charge'); a leased hold
+   * frees exactly what its inserted charge took (the rest went back to the lease when the request
+   * ended), so settling a batch again changes nothing. A lease the sweeper freed meanwhile was freed
+   * whole: the late charge still charges, once, and frees nothing. Per-request hold rows (`holds`, from
+   * before leases) are freed by their state change. Orgs deleted meanwhile are skipped.
    */
   async settleBatch(settlements: Settlement[], manager: EntityManager = this.db.manager): Promise<{ released: number; charged: number }> {
     if (!settlements.length) return { released: 0, charged: 0 };
-    const batch = settlements.map((s) => ({ request_id: s.requestId, org_id: s.orgId, cost: s.cost.toString() }));
+    const batch = settlements.map((s) => ({ request_id: s.requestId, org_id: s.orgId, cost: s.cost.toString(), lease_id: s.leaseId }));
     const rows = await manager.query(
-      `WITH batch AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS b(request_id text, org_id uuid, cost bigint)),
+      `WITH batch AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS b(request_id text, org_id uuid, cost bigint, lease_id uuid)),
        hold AS (
          UPDATE holds h SET state = 'settled' FROM batch b WHERE h.request_id = b.request_id AND h.state = 'held' RETURNING h.org_id, h.amount_nano),
        charge AS (
          INSERT INTO ledger_entries (org_id, request_id, entry_type, amount_nano)
          SELECT b.org_id, b.request_id, 'charge', -b.cost FROM batch b JOIN orgs o ON o.id = b.org_id WHERE b.cost > 0
-         ON CONFLICT (request_id, entry_type) DO NOTHING RETURNING org_id, amount_nano),
+         ON CONFLICT (request_id, entry_type) DO NOTHING RETURNING org_id, request_id, amount_nano),
+       lease_use AS (
+         SELECT b.lease_id, sum(-c.amount_nano) AS amount FROM charge c JOIN batch b ON b.request_id = c.request_id
+          WHERE b.lease_id IS NOT NULL GROUP BY b.lease_id),
+       leased AS (
+         UPDATE balance_leases l SET amount_nano = l.amount_nano - u.amount FROM lease_use u WHERE l.id = u.lease_id RETURNING l.org_id, u.amount),
        delta AS (
          SELECT org_id, sum(balance) AS balance, sum(held) AS held FROM (
-           SELECT org_id, amount_nano AS balance, 0 AS held FROM charge UNION ALL SELECT org_id, 0, amount_nano FROM hold) moves
+           SELECT org_id, amount_nano AS balance, 0 AS held FROM charge UNION ALL SELECT org_id, 0, amount_nano FROM hold
+           UNION ALL SELECT org_id, 0, amount FROM leased) moves
          GROUP BY org_id),
        account AS (
          UPDATE orgs SET balance_nano = balance_nano + delta.balance, held_nano = held_nano - delta.held FROM delta WHERE orgs.id = delta.org_id RETURNING 1)
@@ -92,8 +65,8 @@ export class BillingService {
   }
 
   /**
-   * Releases holds older than `olderThanMs` that were never settled (their process died before the
-   * usage job was queued). A late settlement still charges, by the rule above.
+   * Releases per-request holds (from before balance leases) older than `olderThanMs` that were never
+   * settled. A late settlement still charges, by the rule above.
    */
   async releaseStaleHolds(olderThanMs: number): Promise<number> {
     const rows = await this.db.query(

@@ -7,7 +7,7 @@ import { AppException } from '../common/errors/app.exception';
 import { LOGGER } from '../common/logger.module';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { ApiKeyPrincipal } from '../keys/api-key-auth.service';
-import { BillingService } from '../billing/billing.service';
+import { type BalanceHold, BalanceLeasesService } from '../billing/balance-leases.service';
 import { discountAt } from '../billing/billing-terms';
 import { discountOf, type ModelPrice, worstCaseCost } from '../billing/money';
 import { promptTokenBound } from '../billing/prompt-bound';
@@ -27,7 +27,7 @@ import type { OrgRoutes, RouteDeployment } from '../router/route.types';
 import { RoutingSnapshotService } from '../router/routing-snapshot.service';
 import { explain } from '../router/strategies/routing-decision';
 import type { RoutingDecision, RoutingRequest } from '../router/strategies/routing-strategy';
-import { usageCharge } from '../usage/usage-cost';
+import { usageCharge, usageChargeCeiling } from '../usage/usage-cost';
 import { UsageRecorderService } from '../usage/usage-recorder.service';
 import type { UsageBilling, UsageDiscount, UsageRecord } from '../usage/usage-record';
 import { backoffDelayMs, sleep } from './retry-backoff';
@@ -41,6 +41,12 @@ export interface GatewayBody extends RoutableBody {
   stream?: boolean | null;
   stream_options?: { include_usage?: boolean | null } | null;
   encoding_format?: string;
+}
+
+/** What a request reserved before it is forwarded: its quotas and, for a billed org, its balance hold. */
+interface ReservedSpend {
+  quota: QuotaReservation;
+  hold: BalanceHold | null;
 }
 
 /** An unpriced model on a billed org costs nothing (the admin has not priced it). */
@@ -64,7 +70,7 @@ export class GatewayService {
     private readonly planner: RoutePlannerService,
     private readonly limiter: RateLimiterService,
     private readonly quotas: QuotaEnforcerService,
-    private readonly billing: BillingService,
+    private readonly leases: BalanceLeasesService,
     private readonly metrics: GatewayMetricsService,
     private readonly usage: UsageRecorderService,
     private readonly bodies: RequestBodiesService,
@@ -90,13 +96,13 @@ export class GatewayService {
     });
     const discount = discountAt(principal.billing, Date.now());
     const pricing = pricingOf(price ?? FREE, principal.billing.multiplierBp, routing.promptTokens, discount);
-    let quota: QuotaReservation;
+    let spend: ReservedSpend;
     try {
       const policies = await this.quotas.applicable(principal);
       // The worst case reads the whole prompt: only a billed org or a quota needs it.
-      quota = principal.billing.enabled || policies.length
-        ? await this.reserveSpend(operation, body, principal, requestId, price ?? FREE, discount, policies)
-        : NOTHING_RESERVED;
+      spend = principal.billing.enabled || policies.length
+        ? await this.reserveSpend(operation, body, principal, price ?? FREE, discount, policies)
+        : { quota: NOTHING_RESERVED, hold: null };
     } catch (err) {
       admission.release(0);
       if (err instanceof AppException && err.code === AppErrorCode.InsufficientQuota) this.metrics.refused(err.code);
@@ -124,14 +130,15 @@ export class GatewayService {
       admission.release(outcome.usage ? outcome.usage.inputTokens + outcome.usage.outputTokens : 0);
       const record: UsageRecord = {
         requestId, startedAt: receivedAt, orgId: principal.orgId, apiKeyId: principal.keyId, userId: principal.userId, model: modelName, routing: explanation, operation, streamed, ...outcome,
-        billing: pricing, billed: principal.billing.enabled,
+        billing: pricing, billed: principal.billing.enabled, hold: spend.hold && { leaseId: spend.hold.leaseId, amount: spend.hold.amount.toString() },
         deploymentId: lastDeployment?.id ?? null, providerAccountId: lastDeployment?.account.id ?? null,
         latencyMs: Math.round(performance.now() - startedAt),
       };
       this.usage.record(record);
       // Quotas and the cost metric count what the request costs at the org's prices, billed or not.
       const charge = usageCharge(record).cost;
-      quota.settle({ requests: outcome.status < 500 ? 1 : 0, tokens: outcome.usage ? outcome.usage.inputTokens + outcome.usage.outputTokens : 0, cost: charge });
+      if (spend.hold) this.leases.release(spend.hold, usageChargeCeiling(record));
+      spend.quota.settle({ requests: outcome.status < 500 ? 1 : 0, tokens: outcome.usage ? outcome.usage.inputTokens + outcome.usage.outputTokens : 0, cost: charge });
       this.metrics.costSettled(modelName, lastDeployment?.account.name ?? null, charge);
       if (capture) this.bodies.keep(principal.bodyLogMasker!, principal.orgId, requestId, outcome.status, capture);
     };
@@ -198,20 +205,18 @@ export class GatewayService {
    * (refused with 429 insufficient_quota when either cannot cover it); a refused hold frees the quotas.
    */
   private async reserveSpend(
-    operation: GatewayOperation, body: GatewayBody, principal: ApiKeyPrincipal, requestId: string, price: ModelPrice,
-    discount: UsageDiscount, policies: QuotaPolicy[],
-  ): Promise<QuotaReservation> {
+    operation: GatewayOperation, body: GatewayBody, principal: ApiKeyPrincipal, price: ModelPrice, discount: UsageDiscount, policies: QuotaPolicy[],
+  ): Promise<ReservedSpend> {
     const worst = worstCase(operation, body, price, principal.billing.multiplierBp, principal.billing.enabled || QuotaEnforcerService.boundsOutput(policies));
     // A capped coupon may be used up by settlement time, so the worst case does not count on it.
     const worstCost = worst.cost - discountOf(worst.cost, discount.cappedRedemptionId ? { ...discount, couponBp: 0 } : discount);
     const quota = await this.quotas.reserve(policies, { requests: 1, tokens: worst.tokens, cost: worstCost });
     try {
-      if (principal.billing.enabled) await this.billing.placeHold(principal.orgId, requestId, worstCost);
+      return { quota, hold: principal.billing.enabled ? await this.leases.hold(principal.orgId, worstCost) : null };
     } catch (err) {
       quota.settle({ requests: 0, tokens: 0, cost: 0n });
       throw err;
     }
-    return quota;
   }
 
   /**

@@ -13,7 +13,7 @@ const ROW_COLUMNS: [string, string][] = [
   ['deployment_id', 'uuid'], ['provider_account_id', 'uuid'], ['operation', 'text'], ['status', 'integer'], ['input_tokens', 'integer'],
   ['output_tokens', 'integer'], ['cached_input_tokens', 'integer'], ['cache_write_tokens', 'integer'], ['reasoning_tokens', 'integer'],
   ['images', 'integer'], ['cost_nano', 'bigint'], ['latency_ms', 'integer'], ['ttft_ms', 'integer'], ['streamed', 'boolean'],
-  ['error_code', 'text'], ['routing', 'jsonb'], ['discount_nano', 'bigint'],
+  ['error_code', 'text'], ['routing', 'jsonb'], ['discount_nano', 'bigint'], ['held_nano', 'bigint'],
 ];
 
 /** What a rollup row adds up, from the inserted usage rows. */
@@ -60,7 +60,7 @@ function usageRow(record: UsageRecord, { cost, discount }: UsageCharge): Record<
     status: record.status, input_tokens: u?.inputTokens ?? 0, output_tokens: u?.outputTokens ?? 0, cached_input_tokens: u?.cachedInputTokens ?? 0,
     cache_write_tokens: u?.cacheWriteTokens ?? 0, reasoning_tokens: u?.reasoningTokens ?? 0, images: u?.images ?? 0, cost_nano: cost.toString(),
     latency_ms: record.latencyMs, ttft_ms: record.ttftMs, streamed: record.streamed, error_code: record.errorCode, routing: record.routing,
-    discount_nano: discount.toString(),
+    discount_nano: discount.toString(), held_nano: record.hold?.amount ?? null,
   };
 }
 
@@ -88,7 +88,7 @@ export class UsageBatchStore {
     const unique = [...new Map(records.map((r) => [r.requestId, r])).values()];
     const charges: UsageCharge[] = [];
     for (const record of unique) charges.push(await this.couponCap.chargeOf(record));
-    const settlements: Settlement[] = unique.flatMap((r, i) => (r.billed ? [{ orgId: r.orgId, requestId: r.requestId, cost: charges[i]!.cost }] : []));
+    const settlements: Settlement[] = unique.flatMap((r, i) => (r.billed ? [{ orgId: r.orgId, requestId: r.requestId, cost: charges[i]!.cost, leaseId: r.hold?.leaseId ?? null }] : []));
     const inserted = await this.db.transaction(async (m) => {
       const [row] = (await m.query(WRITE_BATCH, [JSON.stringify(unique.map((r, i) => usageRow(r, charges[i]!)))])) as { inserted: number }[];
       await this.billing.settleBatch(settlements, m);

@@ -39,3 +39,10 @@ function priceOf(billing: UsageBilling): ModelPrice {
     cacheWritePerMillion: BigInt(p.cacheWritePerMillion), perImage: BigInt(p.perImage), perRequest: BigInt(p.perRequest), outputLimitTokens: 0,
   };
 }
+
+/** The most settlement may charge the record: a capped coupon may be used up by then, so it is not counted on. */
+export function usageChargeCeiling(record: UsageRecord): bigint {
+  const discount = record.billing?.discount;
+  if (!record.billing || !discount?.cappedRedemptionId) return usageCharge(record).cost;
+  return usageCharge({ ...record, billing: { ...record.billing, discount: { ...discount, couponBp: 0 } } }).cost;
+}

@@ -21,6 +21,8 @@ export class UsageLog {
   @Column('bigint', { name: 'cost_nano', default: 0 }) costNano!: string;
   /** What discounts took off the charge; cost_nano + discount_nano is the undiscounted price. */
   @Column('bigint', { name: 'discount_nano', default: 0 }) discountNano!: string;
+  /** What a billed request held against the balance (its worst case); null when it held nothing. */
+  @Column('bigint', { name: 'held_nano', nullable: true }) heldNano!: string | null;
   @Column('integer', { name: 'latency_ms' }) latencyMs!: number;
   @Column('integer', { name: 'ttft_ms', nullable: true }) ttftMs!: number | null;
   @Column('boolean', { default: false }) streamed!: boolean;

@@ -26,6 +26,15 @@ export interface UsageRecord {
   billing: UsageBilling | null;
   /** Whether the org pays for it from its balance: a hold was placed and the charge settles. */
   billed: boolean;
+  /** What a billed request held against the balance, and the lease it came from (absent in older records). */
+  hold?: UsageHold | null;
+}
+
+export interface UsageHold {
+  /** Null for a hold of nothing (a free model). */
+  leaseId: string | null;
+  /** Nano-dollars, as a decimal string. */
+  amount: string;
 }
 
 /** Prices travel as decimal strings (bigint is not JSON); the settlement converts them back. */

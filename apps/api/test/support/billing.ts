@@ -52,8 +52,8 @@ export function expectedCharge(inputTokens: number, outputTokens: number, price:
 export interface BillingState {
   balance: bigint;
   held: bigint;
-  /** Holds still in state `held`. */
-  openHolds: number;
+  /** What the org's balance leases still reserve (each instance's unused part plus charges not yet settled). */
+  leased: bigint;
   ledgerSum: bigint;
   charges: number;
   chargeSum: bigint;
@@ -63,9 +63,9 @@ export interface BillingState {
 
 /** The org's money as the database holds it: balance, holds, ledger and usage rows. */
 export async function billingState(db: DataSource, orgId: string): Promise<BillingState> {
-  const [[org], [holds], [ledger], [usage]] = await Promise.all([
+  const [[org], [leases], [ledger], [usage]] = await Promise.all([
     db.query('SELECT balance_nano::text AS balance, held_nano::text AS held FROM orgs WHERE id = $1', [orgId]),
-    db.query("SELECT count(*)::int AS open FROM holds WHERE org_id = $1 AND state = 'held'", [orgId]),
+    db.query('SELECT coalesce(sum(amount_nano), 0)::text AS leased FROM balance_leases WHERE org_id = $1', [orgId]),
     db.query(
       `SELECT coalesce(sum(amount_nano), 0)::text AS sum, count(*) FILTER (WHERE entry_type = 'charge')::int AS charges,
               coalesce(sum(amount_nano) FILTER (WHERE entry_type = 'charge'), 0)::text AS charge_sum
@@ -73,37 +73,34 @@ export async function billingState(db: DataSource, orgId: string): Promise<Billi
     db.query('SELECT coalesce(sum(cost_nano), 0)::text AS cost, count(*)::int AS rows FROM usage_logs WHERE org_id = $1', [orgId]),
   ]);
   return {
-    balance: BigInt(org.balance), held: BigInt(org.held), openHolds: holds.open, ledgerSum: BigInt(ledger.sum), charges: ledger.charges,
+    balance: BigInt(org.balance), held: BigInt(org.held), leased: BigInt(leases.leased), ledgerSum: BigInt(ledger.sum), charges: ledger.charges,
     chargeSum: BigInt(ledger.charge_sum), usageRows: usage.rows, usageCost: BigInt(usage.cost),
   };
 }
 
 /**
- * Usage is written off the request path: waits until no hold is left held and every admitted request
- * (each has a hold) has its usage row, as the product's own tables show it, and at least `minRows`
- * rows exist. Fails with the last state seen after `timeoutMs`.
+ * Usage is written off the request path: waits until nothing is held any more (every lease given back
+ * and every charge settled against it, as the product's own tables show it) and at least `minRows`
+ * usage rows exist. Fails with the last state seen after `timeoutMs`.
  */
 export async function settledState(db: DataSource, orgId: string, minRows: number, timeoutMs = 60_000): Promise<BillingState> {
   const until = Date.now() + timeoutMs;
   for (;;) {
-    const [state, [unrecorded]] = await Promise.all([
-      billingState(db, orgId),
-      db.query(
-        `SELECT count(*)::int AS n FROM holds h WHERE h.org_id = $1 AND NOT EXISTS (SELECT 1 FROM usage_logs u WHERE u.request_id = h.request_id)`, [orgId]),
-    ]);
-    if (state.usageRows >= minRows && state.openHolds === 0 && state.held === 0n && unrecorded.n === 0) return state;
+    const state = await billingState(db, orgId);
+    if (state.usageRows >= minRows && state.held === 0n && state.leased === 0n) return state;
     if (Date.now() > until) {
-      const seen = JSON.stringify({ ...state, unrecorded: unrecorded.n }, (_, v) => (typeof v === 'bigint' ? v.toString() : v));
+      const seen = JSON.stringify(state, (_, v) => (typeof v === 'bigint' ? v.toString() : v));
       throw new Error(`usage did not settle in ${timeoutMs} ms: expected at least ${minRows} rows, have ${seen}`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }
 }
 
-/** Request ids the gateway admitted: each placed a hold before calling upstream. */
-export async function heldRequestIds(db: DataSource, orgId: string): Promise<Set<string>> {
-  const rows: { request_id: string }[] = await db.query('SELECT request_id FROM holds WHERE org_id = $1', [orgId]);
-  return new Set(rows.map((r) => r.request_id));
+/** What each admitted request held (its usage row records it; a request refused before admission held nothing). */
+export async function holdsByRequest(db: DataSource, orgId: string): Promise<Map<string, bigint>> {
+  const rows: { request_id: string; held: string }[] = await db.query(
+    'SELECT request_id, held_nano::text AS held FROM usage_logs WHERE org_id = $1 AND held_nano IS NOT NULL', [orgId]);
+  return new Map(rows.map((r) => [r.request_id, BigInt(r.held)]));
 }
 
 export interface UsageRow {

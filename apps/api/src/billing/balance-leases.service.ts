@@ -1,0 +1,218 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import { AppErrorCode } from '../common/errors/app-error-code';
+import { AppException } from '../common/errors/app.exception';
+import { LOGGER } from '../common/logger.module';
+import { firstRow } from '../database/returned-rows';
+
+/** Requests' worth (of the one asking) a lease may take beyond what it needs, so top-ups are rare. */
+const LEASE_MAX_REQUESTS = 64;
+/** A lease never takes more than this share of what the org has free, so other instances keep room. */
+const LEASE_FREE_SHARE_DIVISOR = 4n;
+/** A lease no request used for this long goes back to the org. */
+const LEASE_IDLE_MS = 1_000;
+/** Leases in use are renewed this often... */
+const LEASE_RENEW_MS = 20_000;
+/** ...and one whose renewal has failed for this long is no longer spent here (the sweeper will free it). */
+const LEASE_MAX_AGE_MS = 60_000;
+/** The sweeper frees leases not renewed for this long: far past LEASE_MAX_AGE_MS, so no living instance still spends one. */
+export const LEASE_STALE_MS = 10 * 60_000;
+const TICK_MS = 250;
+const BILLING_RETRY_AFTER_SECONDS = 5;
+
+/** A request's reservation: its worst case, taken from this instance's lease of the org's balance. */
+export interface BalanceHold {
+  orgId: string;
+  /** The lease it came from; null for a hold of nothing (a free model), which needs none. */
+  leaseId: string | null;
+  amount: bigint;
+}
+
+/** The slice of one org's balance this instance reserved in PostgreSQL and spends in memory. */
+interface Lease {
+  id: string;
+  /** Reserved for this instance and not yet spoken for by a request. */
+  free: bigint;
+  inFlight: number;
+  lastUsedAt: number;
+  /** When PostgreSQL last confirmed the lease. */
+  renewedAt: number;
+  /** A give-back or renewal is on its way. */
+  busy: boolean;
+}
+
+/**
+ * Holds against an org's balance without a database round trip per request. The instance leases part
+ * of the balance (one statement moves it into `orgs.held_nano`, so balance minus holds never goes below
+ * zero across instances) and holds each request's worst case against it in memory. A finished request
+ * gives back what it will not be charged; its charge stays reserved until settlement takes it off the
+ * balance and the lease together. Leases are small (a bounded number of requests, a quarter of what
+ * the org has free, at least exactly what is asked), so near an empty balance holds are exact.
+ */
+@Injectable()
+export class BalanceLeasesService implements OnModuleInit, OnApplicationShutdown {
+  private readonly leases = new Map<string, Lease>();
+  /** Top-ups run one at a time per org, so concurrent requests share one lease instead of racing for several. */
+  private readonly topUps = new Map<string, Promise<unknown>>();
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(@InjectDataSource() private readonly db: DataSource, @Inject(LOGGER) private readonly logger: Logger) {}
+
+  onModuleInit(): void {
+    this.timer = setInterval(() => void this.tick(), TICK_MS).unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await Promise.all([...this.leases.keys()].map((orgId) => this.giveBack(orgId)));
+  }
+
+  /**
+   * Reserves `amount` for a request, or refuses with 429 insufficient_quota when the org's balance minus
+   * all holds cannot cover it. Without the database a lease cannot grow: a request its lease does not
+   * cover is refused with 503 and Retry-After (fail closed).
+   */
+  async hold(orgId: string, amount: bigint): Promise<BalanceHold> {
+    if (amount === 0n) return { orgId, leaseId: null, amount };
+    return this.takeLocal(orgId, amount) ?? this.oneTopUpAtATime(orgId, () => this.takeLocal(orgId, amount) ?? this.topUp(orgId, amount));
+  }
+
+  /** The request ended: what it is not charged goes back to the lease (`charged` stays reserved until settled). */
+  release(hold: BalanceHold, charged: bigint): void {
+    const lease = hold.leaseId ? this.leases.get(hold.orgId) : undefined;
+    // A lease dropped meanwhile is freed whole by the sweeper.
+    if (!lease || lease.id !== hold.leaseId) return;
+    lease.inFlight--;
+    lease.free += hold.amount - charged;
+    lease.lastUsedAt = Date.now();
+  }
+
+  /** Frees leases whose instance stopped renewing them; a charge settling later still charges, once. */
+  async releaseStaleLeases(olderThanMs: number = LEASE_STALE_MS): Promise<number> {
+    const rows = await this.db.query(
+      `WITH stale AS (
+         DELETE FROM balance_leases WHERE renewed_at < now() - ($1::bigint * interval '1 millisecond') RETURNING org_id, amount_nano),
+       per_org AS (SELECT org_id, sum(amount_nano) AS amount FROM stale GROUP BY org_id),
+       account AS (UPDATE orgs SET held_nano = held_nano - per_org.amount FROM per_org WHERE orgs.id = per_org.org_id RETURNING 1)
+       SELECT (SELECT count(*) FROM stale) AS released, (SELECT count(*) FROM account) AS orgs`,
+      [olderThanMs],
+    );
+    return Number(firstRow<{ released: string }>(rows)?.released ?? 0);
+  }
+
+  private takeLocal(orgId: string, amount: bigint): BalanceHold | null {
+    const lease = this.leases.get(orgId);
+    if (!lease || lease.free < amount || Date.now() - lease.renewedAt > LEASE_MAX_AGE_MS) return null;
+    lease.free -= amount;
+    lease.inFlight++;
+    lease.lastUsedAt = Date.now();
+    return { orgId, leaseId: lease.id, amount };
+  }
+
+  /**
+   * Grows the lease by what the request lacks plus up to LEASE_MAX_REQUESTS more of its size (whole
+   * requests, so equal requests leave no unusable remainder), capped at a share of the org's free balance.
+   */
+  private async topUp(orgId: string, amount: bigint): Promise<BalanceHold> {
+    let lease = this.leases.get(orgId);
+    if (lease && Date.now() - lease.renewedAt > LEASE_MAX_AGE_MS) {
+      // Unconfirmed too long: the sweeper may free it, so it is not extended; a new lease starts.
+      this.leases.delete(orgId);
+      lease = undefined;
+    }
+    const id = lease?.id ?? randomUUID();
+    const need = amount - (lease?.free ?? 0n);
+    const rows = await this.db.query(
+      `WITH org AS (SELECT id, balance_nano - held_nano AS available FROM orgs WHERE id = $1 FOR UPDATE),
+       offer AS (
+         SELECT id, $3::bigint + (LEAST((available - $3::bigint) / ${LEASE_FREE_SHARE_DIVISOR}, $4::bigint * ${LEASE_MAX_REQUESTS}) / $4::bigint) * $4::bigint AS amount
+           FROM org WHERE available >= $3::bigint),
+       lease AS (
+         INSERT INTO balance_leases (id, org_id, amount_nano) SELECT $2, id, amount FROM offer
+         ON CONFLICT (id) DO UPDATE SET amount_nano = balance_leases.amount_nano + excluded.amount_nano, renewed_at = now() RETURNING id),
+       reserved AS (
+         UPDATE orgs SET held_nano = held_nano + offer.amount FROM offer WHERE orgs.id = offer.id AND EXISTS (SELECT 1 FROM lease) RETURNING offer.amount)
+       SELECT amount::text AS granted FROM reserved`,
+      [orgId, id, need.toString(), amount.toString()],
+    ).catch((err: unknown) => {
+      this.logger.warn({ err, orgId }, 'balance lease top-up failed');
+      // The database is unreachable (its readiness check says so); the client only needs to retry.
+      throw new AppException(AppErrorCode.Overloaded, 'Billing is unavailable right now, so the request cannot be admitted. Retry shortly.', {
+        retryAfterSeconds: BILLING_RETRY_AFTER_SECONDS,
+      });
+    });
+    const granted = firstRow<{ granted: string }>(rows)?.granted;
+    if (granted === undefined) {
+      throw new AppException(AppErrorCode.InsufficientQuota, 'You exceeded your current quota: the balance cannot cover this request. Top up to continue.');
+    }
+    const now = Date.now();
+    if (!lease) {
+      lease = { id, free: 0n, inFlight: 0, lastUsedAt: now, renewedAt: now, busy: false };
+      this.leases.set(orgId, lease);
+    }
+    lease.free += BigInt(granted);
+    lease.renewedAt = now;
+    return this.takeLocal(orgId, amount)!;
+  }
+
+  private oneTopUpAtATime<T>(orgId: string, run: () => T | Promise<T>): Promise<T> {
+    const previous = this.topUps.get(orgId) ?? Promise.resolve();
+    const next = previous.then(run, run);
+    const settled = next.catch(() => undefined);
+    this.topUps.set(orgId, settled);
+    void settled.then(() => {
+      if (this.topUps.get(orgId) === settled) this.topUps.delete(orgId);
+    });
+    return next;
+  }
+
+  /** Gives idle leases back and renews the others. */
+  private async tick(): Promise<void> {
+    const now = Date.now();
+    for (const [orgId, lease] of this.leases) {
+      if (lease.busy) continue;
+      if (lease.inFlight === 0 && now - lease.lastUsedAt >= LEASE_IDLE_MS) void this.giveBack(orgId);
+      else if (now - lease.renewedAt >= LEASE_RENEW_MS) void this.renew(orgId, lease);
+    }
+  }
+
+  /** Returns the unused part of an org's lease; the lease is forgotten here once nothing is held against it. */
+  private async giveBack(orgId: string): Promise<void> {
+    const lease = this.leases.get(orgId);
+    if (!lease || lease.busy) return;
+    const amount = lease.free;
+    lease.free = 0n;
+    lease.busy = true;
+    try {
+      if (amount > 0n) {
+        await this.db.query(
+          `WITH lease AS (UPDATE balance_leases SET amount_nano = amount_nano - $2, renewed_at = now() WHERE id = $1 RETURNING org_id)
+           UPDATE orgs SET held_nano = held_nano - $2 FROM lease WHERE orgs.id = lease.org_id`,
+          [lease.id, amount.toString()],
+        );
+      }
+      if (lease.inFlight === 0 && lease.free === 0n && this.leases.get(orgId) === lease) this.leases.delete(orgId);
+    } catch (err) {
+      lease.free += amount;
+      this.logger.warn({ err, orgId }, 'balance lease give-back failed; retrying');
+    } finally {
+      lease.busy = false;
+    }
+  }
+
+  private async renew(orgId: string, lease: Lease): Promise<void> {
+    lease.busy = true;
+    try {
+      const rows = await this.db.query('UPDATE balance_leases SET renewed_at = now() WHERE id = $1 RETURNING id', [lease.id]);
+      if (firstRow(rows)) lease.renewedAt = Date.now();
+      else if (this.leases.get(orgId) === lease) this.leases.delete(orgId); // swept: its reservation is gone
+    } catch (err) {
+      this.logger.warn({ err, orgId }, 'balance lease renewal failed');
+    } finally {
+      lease.busy = false;
+    }
+  }
+}
