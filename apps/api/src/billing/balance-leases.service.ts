@@ -112,10 +112,7 @@ export class BalanceLeasesService implements OnModuleInit, OnApplicationShutdown
     return { orgId, leaseId: lease.id, amount };
   }
 
-  /**
-   * Grows the lease by what the request lacks plus up to LEASE_MAX_REQUESTS more of its size (whole
-   * requests, so equal requests leave no unusable remainder), capped at a share of the org's free balance.
-   */
+  /** Grows the org's lease by what the request lacks (starting one when there is none) and holds the request against it. */
   private async topUp(orgId: string, amount: bigint): Promise<BalanceHold> {
     let lease = this.leases.get(orgId);
     if (lease && Date.now() - lease.renewedAt > LEASE_MAX_AGE_MS) {
@@ -124,7 +121,33 @@ export class BalanceLeasesService implements OnModuleInit, OnApplicationShutdown
       lease = undefined;
     }
     const id = lease?.id ?? randomUUID();
-    const need = amount - (lease?.free ?? 0n);
+    // What the lease has left goes to this request now, so requests taking from it meanwhile cannot spend it twice.
+    const have = lease?.free ?? 0n;
+    if (lease) lease.free = 0n;
+    let extra: bigint;
+    try {
+      extra = (await this.grant(orgId, id, amount - have, amount)) - (amount - have);
+    } catch (err) {
+      if (lease) lease.free += have;
+      throw err;
+    }
+    const now = Date.now();
+    lease ??= { id, free: 0n, inFlight: 0, lastUsedAt: now, renewedAt: now, busy: false };
+    // A give-back may have forgotten the lease while the grant was on its way; it is in use again.
+    this.leases.set(orgId, lease);
+    lease.free += extra;
+    lease.inFlight++;
+    lease.lastUsedAt = now;
+    lease.renewedAt = now;
+    return { orgId, leaseId: id, amount };
+  }
+
+  /**
+   * Moves `need` plus up to LEASE_MAX_REQUESTS more requests of size `unit` (whole requests, so equal
+   * requests leave no unusable remainder) from the org's free balance into the lease, never more extra
+   * than a share of what is free. One statement decides and records it. Returns what was granted.
+   */
+  private async grant(orgId: string, leaseId: string, need: bigint, unit: bigint): Promise<bigint> {
     const rows = await this.db.query(
       `WITH org AS (SELECT id, balance_nano - held_nano AS available FROM orgs WHERE id = $1 FOR UPDATE),
        offer AS (
@@ -136,7 +159,7 @@ export class BalanceLeasesService implements OnModuleInit, OnApplicationShutdown
        reserved AS (
          UPDATE orgs SET held_nano = held_nano + offer.amount FROM offer WHERE orgs.id = offer.id AND EXISTS (SELECT 1 FROM lease) RETURNING offer.amount)
        SELECT amount::text AS granted FROM reserved`,
-      [orgId, id, need.toString(), amount.toString()],
+      [orgId, leaseId, need.toString(), unit.toString()],
     ).catch((err: unknown) => {
       this.logger.warn({ err, orgId }, 'balance lease top-up failed');
       // The database is unreachable (its readiness check says so); the client only needs to retry.
@@ -148,14 +171,7 @@ export class BalanceLeasesService implements OnModuleInit, OnApplicationShutdown
     if (granted === undefined) {
       throw new AppException(AppErrorCode.InsufficientQuota, 'You exceeded your current quota: the balance cannot cover this request. Top up to continue.');
     }
-    const now = Date.now();
-    if (!lease) {
-      lease = { id, free: 0n, inFlight: 0, lastUsedAt: now, renewedAt: now, busy: false };
-      this.leases.set(orgId, lease);
-    }
-    lease.free += BigInt(granted);
-    lease.renewedAt = now;
-    return this.takeLocal(orgId, amount)!;
+    return BigInt(granted);
   }
 
   private oneTopUpAtATime<T>(orgId: string, run: () => T | Promise<T>): Promise<T> {
