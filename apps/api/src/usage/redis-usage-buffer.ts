@@ -35,7 +35,7 @@ const HEARTBEAT_EVERY_MS = 3_000;
 const HEARTBEAT_TTL_MS = 15_000;
 
 /**
- * The buffer shared by all instances: one Redis list, one RPUSH per record. Each consumer takes
+ * The buffer shared by all instances: one Redis list, one RPUSH per event-loop turn's records. Each consumer takes
  * batches into its own processing list (atomically, by script) and deletes that list only after the
  * database committed the batch; consumers whose heartbeat expired have their processing lists pushed
  * back by the others, so a crashed instance loses nothing. Records that could not reach Redis wait in
@@ -44,6 +44,8 @@ const HEARTBEAT_TTL_MS = 15_000;
 export class RedisUsageBuffer implements UsageBuffer {
   private readonly id = randomUUID();
   private readonly keys: { list: string; consumers: string; processing: (id: string) => string; alive: (id: string) => string };
+  /** Records of this event-loop turn, sent together in one RPUSH. */
+  private readonly outgoing: string[] = [];
   private readonly unsent: string[] = [];
   private sharedLength = 0;
   private taken = 0;
@@ -62,10 +64,8 @@ export class RedisUsageBuffer implements UsageBuffer {
   }
 
   push(record: UsageRecord): void {
-    const json = JSON.stringify(record);
-    this.redis.rpush(this.keys.list, json).then((length) => {
-      this.sharedLength = length;
-    }, () => this.unsent.push(json));
+    this.outgoing.push(JSON.stringify(record));
+    if (this.outgoing.length === 1) setImmediate(() => this.sendOutgoing());
   }
 
   async take(max: number): Promise<UsageRecord[]> {
@@ -84,16 +84,17 @@ export class RedisUsageBuffer implements UsageBuffer {
   }
 
   backlog(): number {
-    return this.sharedLength + this.taken + this.unsent.length;
+    return this.sharedLength + this.held();
   }
 
   held(): number {
-    return this.taken + this.unsent.length;
+    return this.taken + this.unsent.length + this.outgoing.length;
   }
 
   /** Leaves an unwritten batch in place: the heartbeat expires and another instance reclaims it. */
   async close(): Promise<void> {
     clearInterval(this.heartbeat);
+    this.unsent.push(...this.outgoing.splice(0));
     if (this.unsent.length) await this.pushUnsent().catch(() => undefined);
     if (!this.taken) await this.redis.multi().del(this.keys.alive(this.id)).srem(this.keys.consumers, this.id).exec().catch(() => undefined);
   }
@@ -101,6 +102,14 @@ export class RedisUsageBuffer implements UsageBuffer {
   private async beat(): Promise<void> {
     await this.redis.multi().set(this.keys.alive(this.id), '1', 'PX', HEARTBEAT_TTL_MS).sadd(this.keys.consumers, this.id).exec();
     this.registered = true;
+  }
+
+  private sendOutgoing(): void {
+    const records = this.outgoing.splice(0);
+    if (!records.length) return; // close() took them
+    this.redis.rpush(this.keys.list, ...records).then((length) => {
+      this.sharedLength = length;
+    }, () => this.unsent.push(...records));
   }
 
   private async pushUnsent(): Promise<void> {
