@@ -8,8 +8,10 @@ import { AppException } from '../common/errors/app.exception';
 import { LOGGER } from '../common/logger.module';
 import { firstRow } from '../database/returned-rows';
 
-/** Requests' worth (of the one asking) a lease may take beyond what it needs, so top-ups are rare. */
-const LEASE_MAX_REQUESTS = 64;
+/** A lease is sized to this many seconds of the instance's recent holds for the org... */
+const LEASE_SECONDS = 10;
+/** ...and at least this many requests of the size asked, so a new or quiet lease is not topped up per request. */
+const LEASE_MIN_REQUESTS = 16;
 /** A lease never takes more than this share of what the org has free, so other instances keep room. */
 const LEASE_FREE_SHARE_DIVISOR = 4n;
 /** A lease no request used for this long goes back to the org. */
@@ -21,6 +23,10 @@ const LEASE_MAX_AGE_MS = 60_000;
 /** The sweeper frees leases not renewed for this long: far past LEASE_MAX_AGE_MS, so no living instance still spends one. */
 export const LEASE_STALE_MS = 10 * 60_000;
 const TICK_MS = 250;
+/** How much of the previous rate estimate each tick keeps. */
+const RATE_SMOOTHING = 0.5;
+/** After a failed refill, the next one waits this long (the database is likely unreachable). */
+const REFILL_BACKOFF_MS = 1_000;
 const BILLING_RETRY_AFTER_SECONDS = 5;
 
 /** A request's reservation: its worst case, taken from this instance's lease of the org's balance. */
@@ -42,6 +48,13 @@ interface Lease {
   renewedAt: number;
   /** A give-back or renewal is on its way. */
   busy: boolean;
+  /** Held since the last tick, and the smoothed rate of holds (nano-dollars per second) that sizes the lease. */
+  heldSinceTick: bigint;
+  heldPerSecond: number;
+  /** The last request's hold: the unit a refill grants in. */
+  unit: bigint;
+  refilling: boolean;
+  refillAfter: number;
 }
 
 /**
@@ -49,8 +62,10 @@ interface Lease {
  * of the balance (one statement moves it into `orgs.held_nano`, so balance minus holds never goes below
  * zero across instances) and holds each request's worst case against it in memory. A finished request
  * gives back what it will not be charged; its charge stays reserved until settlement takes it off the
- * balance and the lease together. Leases are small (a bounded number of requests, a quarter of what
- * the org has free, at least exactly what is asked), so near an empty balance holds are exact.
+ * balance and the lease together. A lease is sized to about LEASE_SECONDS of the instance's demand and
+ * refilled in the background when half of that is spent, so requests do not wait for it and billed
+ * traffic rides out a short database outage. It never takes more than a quarter of what the org has
+ * free (at least exactly what is asked), so near an empty balance holds are exact across instances.
  */
 @Injectable()
 export class BalanceLeasesService implements OnModuleInit, OnApplicationShutdown {
@@ -109,7 +124,31 @@ export class BalanceLeasesService implements OnModuleInit, OnApplicationShutdown
     lease.free -= amount;
     lease.inFlight++;
     lease.lastUsedAt = Date.now();
+    lease.heldSinceTick += amount;
+    lease.unit = amount;
+    if (lease.free * 2n < target(lease) && !lease.refilling && Date.now() >= lease.refillAfter) void this.refill(orgId, lease);
     return { orgId, leaseId: lease.id, amount };
+  }
+
+  /** Tops the lease up to its target ahead of need, off the request path. */
+  private async refill(orgId: string, lease: Lease): Promise<void> {
+    lease.refilling = true;
+    try {
+      await this.oneTopUpAtATime(orgId, async () => {
+        if (this.leases.get(orgId) !== lease || lease.free * 2n >= target(lease)) return;
+        const granted = await this.grant(orgId, lease.id, 0n, lease.unit, unitsFor(lease, lease.unit));
+        lease.free += granted;
+        lease.renewedAt = Date.now();
+        // Too little free for a share of it: requests top up as they need instead.
+        if (granted === 0n) lease.refillAfter = Date.now() + REFILL_BACKOFF_MS;
+      });
+    } catch (err) {
+      lease.refillAfter = Date.now() + REFILL_BACKOFF_MS;
+      // An empty balance is the request path's to report; only an unreachable database is worth a line.
+      if (!(err instanceof AppException && err.code === AppErrorCode.InsufficientQuota)) this.logger.warn({ err, orgId }, 'balance lease refill failed');
+    } finally {
+      lease.refilling = false;
+    }
   }
 
   /** Grows the org's lease by what the request lacks (starting one when there is none) and holds the request against it. */
@@ -126,32 +165,35 @@ export class BalanceLeasesService implements OnModuleInit, OnApplicationShutdown
     if (lease) lease.free = 0n;
     let extra: bigint;
     try {
-      extra = (await this.grant(orgId, id, amount - have, amount)) - (amount - have);
+      extra = (await this.grant(orgId, id, amount - have, amount, lease ? unitsFor(lease, amount) : LEASE_MIN_REQUESTS)) - (amount - have);
     } catch (err) {
       if (lease) lease.free += have;
       throw err;
     }
     const now = Date.now();
-    lease ??= { id, free: 0n, inFlight: 0, lastUsedAt: now, renewedAt: now, busy: false };
+    lease ??= {
+      id, free: 0n, inFlight: 0, lastUsedAt: now, renewedAt: now, busy: false, heldSinceTick: 0n, heldPerSecond: 0, unit: amount, refilling: false, refillAfter: 0,
+    };
     // A give-back may have forgotten the lease while the grant was on its way; it is in use again.
     this.leases.set(orgId, lease);
     lease.free += extra;
     lease.inFlight++;
     lease.lastUsedAt = now;
     lease.renewedAt = now;
+    lease.heldSinceTick += amount;
     return { orgId, leaseId: id, amount };
   }
 
   /**
-   * Moves `need` plus up to LEASE_MAX_REQUESTS more requests of size `unit` (whole requests, so equal
-   * requests leave no unusable remainder) from the org's free balance into the lease, never more extra
-   * than a share of what is free. One statement decides and records it. Returns what was granted.
+   * Moves `need` plus up to `units` more requests of size `unit` (whole requests, so equal requests
+   * leave no unusable remainder) from the org's free balance into the lease, never more extra than a
+   * share of what is free. One statement decides and records it. Returns what was granted.
    */
-  private async grant(orgId: string, leaseId: string, need: bigint, unit: bigint): Promise<bigint> {
+  private async grant(orgId: string, leaseId: string, need: bigint, unit: bigint, units: number): Promise<bigint> {
     const rows = await this.db.query(
       `WITH org AS (SELECT id, balance_nano - held_nano AS available FROM orgs WHERE id = $1 FOR UPDATE),
        offer AS (
-         SELECT id, $3::bigint + (LEAST((available - $3::bigint) / ${LEASE_FREE_SHARE_DIVISOR}, $4::bigint * ${LEASE_MAX_REQUESTS}) / $4::bigint) * $4::bigint AS amount
+         SELECT id, $3::bigint + (LEAST((available - $3::bigint) / ${LEASE_FREE_SHARE_DIVISOR}, $4::bigint * $5::bigint) / $4::bigint) * $4::bigint AS amount
            FROM org WHERE available >= $3::bigint),
        lease AS (
          INSERT INTO balance_leases (id, org_id, amount_nano) SELECT $2, id, amount FROM offer
@@ -159,9 +201,8 @@ export class BalanceLeasesService implements OnModuleInit, OnApplicationShutdown
        reserved AS (
          UPDATE orgs SET held_nano = held_nano + offer.amount FROM offer WHERE orgs.id = offer.id AND EXISTS (SELECT 1 FROM lease) RETURNING offer.amount)
        SELECT amount::text AS granted FROM reserved`,
-      [orgId, leaseId, need.toString(), unit.toString()],
-    ).catch((err: unknown) => {
-      this.logger.warn({ err, orgId }, 'balance lease top-up failed');
+      [orgId, leaseId, need.toString(), unit.toString(), units],
+    ).catch(() => {
       // The database is unreachable (its readiness check says so); the client only needs to retry.
       throw new AppException(AppErrorCode.Overloaded, 'Billing is unavailable right now, so the request cannot be admitted. Retry shortly.', {
         retryAfterSeconds: BILLING_RETRY_AFTER_SECONDS,
@@ -189,6 +230,8 @@ export class BalanceLeasesService implements OnModuleInit, OnApplicationShutdown
   private async tick(): Promise<void> {
     const now = Date.now();
     for (const [orgId, lease] of this.leases) {
+      lease.heldPerSecond = RATE_SMOOTHING * lease.heldPerSecond + (1 - RATE_SMOOTHING) * (Number(lease.heldSinceTick) * 1000) / TICK_MS;
+      lease.heldSinceTick = 0n;
       if (lease.busy) continue;
       if (lease.inFlight === 0 && now - lease.lastUsedAt >= LEASE_IDLE_MS) void this.giveBack(orgId);
       else if (now - lease.renewedAt >= LEASE_RENEW_MS) void this.renew(orgId, lease);
@@ -231,4 +274,14 @@ export class BalanceLeasesService implements OnModuleInit, OnApplicationShutdown
       lease.busy = false;
     }
   }
+}
+
+/** What a lease aims to have free: LEASE_SECONDS of the instance's recent holds for the org. */
+function target(lease: Lease): bigint {
+  return BigInt(Math.ceil(lease.heldPerSecond * LEASE_SECONDS));
+}
+
+/** Requests of size `unit` a grant may add beyond what is needed: the target's worth, at least LEASE_MIN_REQUESTS. */
+function unitsFor(lease: Lease, unit: bigint): number {
+  return Math.max(LEASE_MIN_REQUESTS, Number(target(lease) / unit));
 }
