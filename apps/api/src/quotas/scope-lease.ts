@@ -112,10 +112,18 @@ export class ScopeLease {
     this.known = { requests: reported.requests?.remaining ?? -1, tokens: reported.tokens?.remaining ?? -1, at: now, usedRequests: 0, usedTokens: 0 };
   }
 
-  /** Records a finished request's tokens beyond (positive) or under (negative) its estimate, to settle in the next give-back. */
+  /**
+   * Settles a finished request's tokens beyond (positive) or under (negative) its estimate against the
+   * token lease, which is already out of Redis: a credit adds to it, a debit comes out of it. Only a
+   * debit the lease cannot cover waits for the next give-back, charged as debt.
+   */
   correct(limits: RateLimits, tokenDelta: number): void {
     this.limits = limits;
-    this.returnTokens -= tokenDelta;
+    const fromLease = Math.min(tokenDelta, this.tokens);
+    this.tokens -= fromLease;
+    this.returnTokens -= tokenDelta - fromLease;
+    if (tokenDelta > 0) this.windowTokens += tokenDelta;
+    if (this.known) this.known.usedTokens += tokenDelta;
   }
 
   /** Takes what is due back to Redis: corrections, and the lease once expired (or always, with `everything`). */
