@@ -9,10 +9,13 @@ const granted = (lease: ScopeLease, requests: number, tokens: number, now: numbe
 };
 
 describe('ScopeLease', () => {
-  it('asks for one more request when it has seen no demand yet', () => {
-    const lease = new ScopeLease('key:a');
-    lease.demand({ rpm: 1000 }, 0, 0);
-    expect(lease.ask(0, 0)).toEqual({ requests: 1, tokens: 0 });
+  it('with no demand seen yet asks for one more request like this one, and nothing for a limit the scope lacks', () => {
+    const requestsOnly = new ScopeLease('key:a');
+    requestsOnly.demand({ rpm: 1000 }, 0, 0);
+    expect(requestsOnly.ask(0, 0)).toEqual({ requests: 1, tokens: 0 });
+    const tokensOnly = new ScopeLease('key:b');
+    tokensOnly.demand({ tpm: 100_000 }, 4000, 0);
+    expect(tokensOnly.ask(4000, 0)).toEqual({ requests: 0, tokens: 4000 });
   });
 
   it('asks for about 200 ms of recent demand, less what is held or already asked for', () => {
@@ -21,12 +24,6 @@ describe('ScopeLease', () => {
     expect(lease.ask(10, 100)).toEqual({ requests: 20, tokens: 200 });
     // a second call under way asks only for what the first does not
     expect(lease.ask(10, 100)).toEqual({ requests: 0, tokens: 0 });
-  });
-
-  it('asks a token lease no smaller than the request at hand, and nothing for a limit the scope lacks', () => {
-    const lease = new ScopeLease('key:a');
-    lease.demand({ tpm: 100_000 }, 4000, 0);
-    expect(lease.ask(4000, 0)).toEqual({ requests: 0, tokens: 4000 });
   });
 
   it('admits from the lease until it runs out, reporting the last known level less local use', () => {
