@@ -1,3 +1,4 @@
+import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdminClient } from './support/admin-client';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -80,5 +81,36 @@ describe('rate limits hold under a barrier (all requests released at once)', () 
   it.runIf(shared)('holds across two instances sharing Redis', async () => {
     const { statuses } = await barrier([t.url, second!.url], await keyWith({ rpm: 7 }), 40);
     expect(statuses.filter((s) => s === 200)).toHaveLength(7);
+  });
+
+  it.runIf(shared)('admits exactly the limit across two instances whose warm traffic holds leases', async () => {
+    const key = await keyWith({ rpm: 50 });
+    const startedAt = Date.now();
+    const warm: number[] = [];
+    for (let i = 0; i < 8; i++) for (const url of [t.url, second!.url]) warm.push((await barrier([url], key, 1)).statuses[0]!);
+    const { statuses } = await barrier([t.url, second!.url], key, 200);
+    const admitted = [...warm, ...statuses].filter((s) => s === 200).length;
+    // the bucket refills at 50 a minute while the test runs
+    const refilled = Math.floor(((Date.now() - startedAt) * 50) / 60_000);
+    expect(admitted).toBeGreaterThanOrEqual(50);
+    expect(admitted).toBeLessThanOrEqual(50 + refilled);
+  });
+
+  it.runIf(shared)('admits steady traffic under a large limit with far fewer Redis calls than requests', async () => {
+    const monitor = await new Redis(process.env.REDIS_URL!).monitor();
+    const prefix = `${t.env.REDIS_PREFIX}:rl:`;
+    let scriptCalls = 0;
+    monitor.on('monitor', (_time: string, args: string[]) => {
+      if (/^eval/i.test(args[0] ?? '') && args.some((a) => a.startsWith(prefix))) scriptCalls++;
+    });
+    try {
+      const key = await keyWith({ rpm: 10_000_000, tpm: 10_000_000_000 });
+      const requests = 300;
+      for (let i = 0; i < requests; i++) expect((await barrier([t.url], key, 1)).statuses).toEqual([200]);
+      expect(scriptCalls).toBeGreaterThan(0);
+      expect(scriptCalls).toBeLessThan(requests / 4);
+    } finally {
+      monitor.disconnect();
+    }
   });
 });

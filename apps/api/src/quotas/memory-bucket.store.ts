@@ -1,4 +1,4 @@
-import { type AdmitResult, type LimitScope, msUntil, refill, type ScopeRemaining, type TokenBucketStore } from './token-buckets';
+import { type AdmitResult, bucketRemaining, type LimitScope, msUntil, refill, type ScopeRemaining, type TokenBucketStore } from './token-buckets';
 
 interface Bucket {
   level: number;
@@ -33,8 +33,8 @@ export class MemoryBucketStore implements TokenBucketStore {
       const tpm = limits.tpm ? this.take(`${id}:tpm`, limits.tpm, tokens, now) : null;
       remaining.push({
         scope: id,
-        requests: rpm === null ? null : { limit: limits.rpm!, remaining: Math.floor(rpm), resetMs: msUntil(rpm, limits.rpm!, limits.rpm!) },
-        tokens: tpm === null ? null : { limit: limits.tpm!, remaining: Math.max(0, Math.floor(tpm)), resetMs: msUntil(tpm, limits.tpm!, limits.tpm!) },
+        requests: rpm === null ? null : bucketRemaining(limits.rpm!, rpm),
+        tokens: tpm === null ? null : bucketRemaining(limits.tpm!, tpm),
       });
     }
     return { admitted: true, remaining };

@@ -1,9 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { AppErrorCode } from '../common/errors/app-error-code';
 import { AppException } from '../common/errors/app.exception';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { REDIS } from '../redis/redis.module';
+import { LeasedBucketStore } from './leased-bucket.store';
 import { MemoryBucketStore } from './memory-bucket.store';
 import { RedisBucketStore } from './redis-bucket.store';
 import type { LimitScope, ScopeRemaining, TokenBucketStore } from './token-buckets';
@@ -20,14 +21,20 @@ const LEVEL_NAMES = { key: 'on this API key', org: 'on this organization', user:
 
 /**
  * Rate limits of the policy engine: requests and tokens per minute and requests in flight, at key,
- * org, user and client-IP level, checked and taken atomically for all levels at once (Redis Lua when configured).
+ * org, user and client-IP level, checked and taken atomically for all levels at once (Redis Lua when configured,
+ * with local leases so that most requests need no round trip).
  */
 @Injectable()
-export class RateLimiterService {
+export class RateLimiterService implements OnModuleDestroy {
   private readonly store: TokenBucketStore;
 
   constructor(@Inject(REDIS) redis: Redis | null, @Inject(APP_CONFIG) config: AppConfig) {
-    this.store = redis ? new RedisBucketStore(redis, `${config.REDIS_PREFIX}:rl:`) : new MemoryBucketStore();
+    this.store = redis ? new LeasedBucketStore(new RedisBucketStore(redis, `${config.REDIS_PREFIX}:rl:`)) : new MemoryBucketStore();
+  }
+
+  /** Before Redis closes (RedisModule quits on application shutdown, after every module is destroyed). */
+  async onModuleDestroy(): Promise<void> {
+    await this.store.close?.();
   }
 
   async admit(scopes: LimitScope[], estimatedTokens: number): Promise<Admission> {
