@@ -110,11 +110,17 @@ export class GatewayService {
     };
     const streamed = body.stream === true;
     const clientAbort = new AbortController();
+    // Client gone or deadline passed; one controller and one timer per request (AbortSignal.any with
+    // AbortSignal.timeout costs several times more CPU per request).
+    const upstreamAbort = new AbortController();
+    const deadline = setTimeout(() => upstreamAbort.abort(new DOMException('The upstream deadline passed.', 'TimeoutError')), this.config.UPSTREAM_TIMEOUT_MS);
     const onClose = () => {
-      if (!reply.raw.writableFinished) clientAbort.abort();
+      if (reply.raw.writableFinished) return;
+      clientAbort.abort();
+      upstreamAbort.abort();
     };
     reply.raw.on('close', onClose);
-    const signal = AbortSignal.any([clientAbort.signal, AbortSignal.timeout(this.config.UPSTREAM_TIMEOUT_MS)]);
+    const signal = upstreamAbort.signal;
     const ctx: ResponseContext = {
       requestModel: body.model, requestId, created: Math.floor(Date.now() / 1000),
       encodingFormat: body.encoding_format === 'base64' ? 'base64' : 'float',
@@ -184,6 +190,7 @@ export class GatewayService {
       finish({ status: appError?.status ?? 500, usage: null, ttftMs: null, errorCode: appError?.code ?? 'internal_error' });
       throw err;
     } finally {
+      clearTimeout(deadline);
       reply.raw.off('close', onClose);
     }
     const error = signal.aborted && !lastError
