@@ -102,8 +102,7 @@ export class GatewayService {
       if (err instanceof AppException && err.code === AppErrorCode.InsufficientQuota) this.metrics.refused(err.code);
       throw err;
     }
-    const explanation = explain(decision);
-    if (this.logger.isLevelEnabled('debug')) this.logger.debug({ reqId: requestId, routing: explanation }, 'routing decision');
+    if (this.logger.isLevelEnabled('debug')) this.logger.debug({ reqId: requestId, routing: explain(decision) }, 'routing decision');
     const headers = {
       ...admission.headers, 'x-request-id': requestId,
       'x-ai-router-strategy': decision.rule ? `${decision.strategy}; rule=${decision.rule}` : decision.strategy,
@@ -128,8 +127,9 @@ export class GatewayService {
     let lastDeployment: RouteDeployment | null = null;
     const finish = (outcome: Pick<UsageRecord, 'status' | 'usage' | 'ttftMs' | 'errorCode'>) => {
       admission.release(outcome.usage ? outcome.usage.inputTokens + outcome.usage.outputTokens : 0);
+      // Explained only now: a long stream does not hold the routing lines the usage record alone needs.
       const record: UsageRecord = {
-        requestId, startedAt: receivedAt, orgId: principal.orgId, apiKeyId: principal.keyId, userId: principal.userId, model: modelName, routing: explanation, operation, streamed, ...outcome,
+        requestId, startedAt: receivedAt, orgId: principal.orgId, apiKeyId: principal.keyId, userId: principal.userId, model: modelName, routing: explain(decision), operation, streamed, ...outcome,
         billing: pricing, billed: principal.billing.enabled,
         deploymentId: lastDeployment?.id ?? null, providerAccountId: lastDeployment?.account.id ?? null,
         latencyMs: Math.round(performance.now() - startedAt),
