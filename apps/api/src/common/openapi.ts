@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { z } from 'zod';
+import { DOCUMENTED_ROUTES } from './openapi-routes';
 import { BODY_SCHEMAS } from './zod-body.decorator';
 
 /**
@@ -22,10 +23,23 @@ export function setupOpenApi(app: INestApplication): OpenAPIObject {
       if (!schema) continue;
       (operation as { requestBody?: unknown }).requestBody = {
         required: true,
-        content: { 'application/json': { schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) } },
+        content: { 'application/json': { schema: jsonSchemaOf(schema) } },
       };
     }
   }
+  for (const route of DOCUMENTED_ROUTES) {
+    document.paths[route.path] = {
+      ...document.paths[route.path],
+      [route.method]: {
+        summary: route.summary, security: [{ bearer: [] }], responses: { 200: { description: 'OpenAI-compatible response' } },
+        requestBody: { required: true, content: { 'application/json': { schema: jsonSchemaOf(route.schema) } } },
+      },
+    };
+  }
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json' });
   return document;
+}
+
+function jsonSchemaOf(schema: z.ZodType): object {
+  return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
 }

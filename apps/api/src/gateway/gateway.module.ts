@@ -9,12 +9,12 @@ import { ApiKeyGuard } from './api-key.guard';
 import { GatewayService } from './gateway.service';
 import { ImagesController } from './images.controller';
 import { UpstreamAttemptService } from './upstream-attempt.service';
-import { InferenceController } from './inference.controller';
+import { InferenceRoutes } from './inference.routes';
 import { ModelsCatalogController } from './models-catalog.controller';
 
 @Module({
   imports: [KeysModule, RouterModule, KeyPoolModule, UsageModule, RequestBodiesCoreModule],
-  controllers: [InferenceController, ImagesController, ModelsCatalogController],
-  providers: [GatewayService, UpstreamAttemptService, ApiKeyGuard, RoutingHealthMetricsService],
+  controllers: [ImagesController, ModelsCatalogController],
+  providers: [InferenceRoutes, GatewayService, UpstreamAttemptService, ApiKeyGuard, RoutingHealthMetricsService],
 })
 export class GatewayModule {}

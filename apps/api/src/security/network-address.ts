@@ -1,4 +1,5 @@
 import { BlockList, isIP } from 'node:net';
+import { LRUCache } from 'lru-cache';
 
 export type AddressClass = 'public' | 'private' | 'metadata';
 
@@ -15,7 +16,22 @@ for (const [net, bits] of [['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], 
 }
 for (const [net, bits] of [['::', 128], ['::1', 128], ['fc00::', 7], ['ff00::', 8]] as const) PRIVATE.addSubnet(net, bits, 'ipv6');
 
+/**
+ * An address's class never changes, and the same few upstream addresses are checked on every request
+ * to an IP-literal host and on every new connection, where BlockList checks cost more than the lookup.
+ */
+const classified = new LRUCache<string, AddressClass>({ max: 4096 });
+
 export function classifyAddress(address: string): AddressClass {
+  let kind = classified.get(address);
+  if (kind === undefined) {
+    kind = classifyUncached(address);
+    classified.set(address, kind);
+  }
+  return kind;
+}
+
+function classifyUncached(address: string): AddressClass {
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
   const ip = mapped ?? address;
   const family = isIP(ip) === 6 ? 'ipv6' : 'ipv4';

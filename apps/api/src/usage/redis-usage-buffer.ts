@@ -35,7 +35,7 @@ const HEARTBEAT_EVERY_MS = 3_000;
 const HEARTBEAT_TTL_MS = 15_000;
 
 /**
- * The buffer shared by all instances: one Redis list, one RPUSH per event-loop turn's records. Each consumer takes
+ * The buffer shared by all instances: one Redis list, one RPUSH per event-loop turn. Each consumer takes
  * batches into its own processing list (atomically, by script) and deletes that list only after the
  * database committed the batch; consumers whose heartbeat expired have their processing lists pushed
  * back by the others, so a crashed instance loses nothing. Records that could not reach Redis wait in
@@ -44,9 +44,9 @@ const HEARTBEAT_TTL_MS = 15_000;
 export class RedisUsageBuffer implements UsageBuffer {
   private readonly id = randomUUID();
   private readonly keys: { list: string; consumers: string; processing: (id: string) => string; alive: (id: string) => string };
-  /** Records of this event-loop turn, sent together in one RPUSH. */
-  private readonly outgoing: string[] = [];
   private readonly unsent: string[] = [];
+  /** Records of this event-loop turn, not sent yet. */
+  private pending: string[] = [];
   private sharedLength = 0;
   private taken = 0;
   private readonly heartbeat: NodeJS.Timeout;
@@ -63,12 +63,15 @@ export class RedisUsageBuffer implements UsageBuffer {
     this.heartbeat.unref();
   }
 
+  /** Records finished in the same event-loop turn go out as one RPUSH instead of one command each. */
   push(record: UsageRecord): void {
-    this.outgoing.push(JSON.stringify(record));
-    if (this.outgoing.length === 1) setImmediate(() => this.sendOutgoing());
+    if (!this.pending.length) setImmediate(() => this.sendPending());
+    this.pending.push(JSON.stringify(record));
   }
 
   async take(max: number): Promise<UsageRecord[]> {
+    // Sent first on the same connection, so this turn's records are in the list TAKE reads.
+    this.sendPending();
     if (!this.registered) await this.beat();
     if (this.unsent.length) await this.pushUnsent();
     if (Date.now() - this.lastReclaim > HEARTBEAT_EVERY_MS) await this.reclaim();
@@ -84,17 +87,17 @@ export class RedisUsageBuffer implements UsageBuffer {
   }
 
   backlog(): number {
-    return this.sharedLength + this.held();
+    return this.sharedLength + this.taken + this.unsent.length + this.pending.length;
   }
 
   held(): number {
-    return this.taken + this.unsent.length + this.outgoing.length;
+    return this.taken + this.unsent.length + this.pending.length;
   }
 
   /** Leaves an unwritten batch in place: the heartbeat expires and another instance reclaims it. */
   async close(): Promise<void> {
     clearInterval(this.heartbeat);
-    this.unsent.push(...this.outgoing.splice(0));
+    this.unsent.push(...this.pending.splice(0));
     if (this.unsent.length) await this.pushUnsent().catch(() => undefined);
     if (!this.taken) await this.redis.multi().del(this.keys.alive(this.id)).srem(this.keys.consumers, this.id).exec().catch(() => undefined);
   }
@@ -104,9 +107,10 @@ export class RedisUsageBuffer implements UsageBuffer {
     this.registered = true;
   }
 
-  private sendOutgoing(): void {
-    const records = this.outgoing.splice(0);
-    if (!records.length) return; // close() took them
+  private sendPending(): void {
+    if (!this.pending.length) return;
+    const records = this.pending;
+    this.pending = [];
     this.redis.rpush(this.keys.list, ...records).then((length) => {
       this.sharedLength = length;
     }, () => this.unsent.push(...records));
