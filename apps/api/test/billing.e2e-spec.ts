@@ -7,7 +7,7 @@ import { BillingService } from '../src/billing/billing.service';
 import { parseDollars, worstCaseCost } from '../src/billing/money';
 import { promptTokenBound } from '../src/billing/prompt-bound';
 import { UsageBatchStore } from '../src/usage/usage-batch.store';
-import { usageChargeCeiling } from '../src/usage/usage-cost';
+import { usageCharge, usageChargeCeiling } from '../src/usage/usage-cost';
 import type { UsageRecord } from '../src/usage/usage-record';
 import { AdminClient } from './support/admin-client';
 import { eventually } from './support/eventually';
@@ -116,7 +116,7 @@ describe('prepaid billing: holds, settlement, ledger', () => {
       billed: true, hold: { leaseId: hold.leaseId, amount: hold.amount.toString() },
     };
     // As the gateway does when the request ends: what it will not be charged goes back to the lease.
-    leases.release(hold, usageChargeCeiling(record));
+    leases.release(hold, usageChargeCeiling(record, usageCharge(record)));
     await store.write([record]);
     await store.write([record]);
     // The lease is given back once idle; the charge freed its share of the hold once, not twice.

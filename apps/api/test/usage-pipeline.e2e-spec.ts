@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BalanceLeasesService } from '../src/billing/balance-leases.service';
 import { formatDollars } from '../src/billing/money';
 import { UsageBatchStore } from '../src/usage/usage-batch.store';
-import { usageChargeCeiling } from '../src/usage/usage-cost';
+import { usageCharge, usageChargeCeiling } from '../src/usage/usage-cost';
 import { UsagePartitionService } from '../src/usage/usage-partition.service';
 import { monthStart, partitionName } from '../src/usage/usage-partitions';
 import type { UsageRecord } from '../src/usage/usage-record';
@@ -52,7 +52,7 @@ describe('usage pipeline: batches, rollups, partitions, reports', () => {
     for (const r of batch.slice(0, 2)) {
       const hold = await leases.hold(orgId, 5_000_000_000n);
       r.hold = { leaseId: hold.leaseId, amount: hold.amount.toString() };
-      leases.release(hold, usageChargeCeiling(r));
+      leases.release(hold, usageChargeCeiling(r, usageCharge(r)));
     }
 
     expect(await store.write(batch)).toBe(3);

@@ -142,8 +142,9 @@ export class GatewayService {
       };
       this.usage.record(record);
       // Quotas and the cost metric count what the request costs at the org's prices, billed or not.
-      const charge = usageCharge(record).cost;
-      if (spend.hold) this.leases.release(spend.hold, usageChargeCeiling(record));
+      const priced = usageCharge(record);
+      const charge = priced.cost;
+      if (spend.hold) this.leases.release(spend.hold, usageChargeCeiling(record, priced));
       spend.quota.settle({ requests: outcome.status < 500 ? 1 : 0, tokens: outcome.usage ? outcome.usage.inputTokens + outcome.usage.outputTokens : 0, cost: charge });
       this.metrics.costSettled(modelName, lastDeployment?.account.name ?? null, charge);
       if (capture) this.bodies.keep(principal.bodyLogMasker!, principal.orgId, requestId, outcome.status, capture);

@@ -40,9 +40,12 @@ function priceOf(billing: UsageBilling): ModelPrice {
   };
 }
 
-/** The most settlement may charge the record: a capped coupon may be used up by then, so it is not counted on. */
-export function usageChargeCeiling(record: UsageRecord): bigint {
+/**
+ * The most settlement may charge the record, given its `charge` by usageCharge: a capped coupon may be
+ * used up by then, so it is not counted on.
+ */
+export function usageChargeCeiling(record: UsageRecord, charge: UsageCharge): bigint {
   const discount = record.billing?.discount;
-  if (!record.billing || !discount?.cappedRedemptionId) return usageCharge(record).cost;
+  if (!record.billing || !discount?.cappedRedemptionId) return charge.cost;
   return usageCharge({ ...record, billing: { ...record.billing, discount: { ...discount, couponBp: 0 } } }).cost;
 }
