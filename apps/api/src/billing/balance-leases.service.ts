@@ -122,10 +122,7 @@ export class BalanceLeasesService implements OnModuleInit, OnApplicationShutdown
     const lease = this.leases.get(orgId);
     if (!lease || lease.free < amount || Date.now() - lease.renewedAt > LEASE_MAX_AGE_MS) return null;
     lease.free -= amount;
-    lease.inFlight++;
-    lease.lastUsedAt = Date.now();
-    lease.heldSinceTick += amount;
-    lease.unit = amount;
+    countHold(lease, amount, Date.now());
     if (lease.free * 2n < target(lease) && !lease.refilling && Date.now() >= lease.refillAfter) void this.refill(orgId, lease);
     return { orgId, leaseId: lease.id, amount };
   }
@@ -177,10 +174,8 @@ export class BalanceLeasesService implements OnModuleInit, OnApplicationShutdown
     // A give-back may have forgotten the lease while the grant was on its way; it is in use again.
     this.leases.set(orgId, lease);
     lease.free += extra;
-    lease.inFlight++;
-    lease.lastUsedAt = now;
     lease.renewedAt = now;
-    lease.heldSinceTick += amount;
+    countHold(lease, amount, now);
     return { orgId, leaseId: id, amount };
   }
 
@@ -284,4 +279,12 @@ function target(lease: Lease): bigint {
 /** Requests of size `unit` a grant may add beyond what is needed: the target's worth, at least LEASE_MIN_REQUESTS. */
 function unitsFor(lease: Lease, unit: bigint): number {
   return Math.max(LEASE_MIN_REQUESTS, Number(target(lease) / unit));
+}
+
+/** A request now holds `amount` of the lease (already taken from its free part): in flight, and counted toward its size. */
+function countHold(lease: Lease, amount: bigint, now: number): void {
+  lease.inFlight++;
+  lease.lastUsedAt = now;
+  lease.heldSinceTick += amount;
+  lease.unit = amount;
 }
