@@ -167,8 +167,10 @@ describe('docker-compose.yml', () => {
       JWT_SECRET: expect.stringMatching(/^\$\{JWT_SECRET:\?.+\}$/),
       ENCRYPTION_KEY: expect.stringMatching(/^\$\{ENCRYPTION_KEY:\?.+\}$/),
       RUN_WORKER: 'false',
+      HTTP_WORKERS: expect.stringMatching(/^\$\{HTTP_WORKERS:-\d+\}$/),
     });
-    const { RUN_WORKER, ...shared } = apiEnv;
+    // Only the api serves HTTP and leaves its queue processors to the worker service.
+    const { RUN_WORKER, HTTP_WORKERS, ...shared } = apiEnv;
     expect(envOf(worker)).toEqual(shared);
   });
 

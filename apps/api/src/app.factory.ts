@@ -36,7 +36,6 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   const logger = app.get<Logger>(LOGGER);
   app.useLogger(new PinoNestLogger(logger));
   app.useGlobalFilters(new AllExceptionsFilter(logger));
-  app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   fastify.addHook('onRequest', (request, reply, done) => {

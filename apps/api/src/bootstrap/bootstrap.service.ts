@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { type MockProvider, startMockProvider } from '@ai-router/mock-provider';
+import { isFirstGatewayProcess } from '../cluster/http-workers';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { UsersService } from '../users/users.service';
 import { DemoSeederService } from './demo-seeder.service';
@@ -36,7 +37,7 @@ export class BootstrapService implements OnApplicationBootstrap, OnApplicationSh
       // A password given by env is the operator's own: never echo it.
       this.credentials.ownerPassword = this.config.BOOTSTRAP_OWNER_PASSWORD ? null : password;
     }
-    if (this.config.SEED_DEMO) {
+    if (this.config.SEED_DEMO && isFirstGatewayProcess()) {
       this.mock = await startMockProvider({ port: 0, host: '127.0.0.1' });
       const owner = await this.users.findOwner();
       const result = await this.demo.seed(owner!.id, this.mock.url);

@@ -40,6 +40,15 @@ describe('loadConfig', () => {
     expect(config.SEED_DEMO).toBe(false);
   });
 
+  it('runs several gateway processes only on shared PostgreSQL and Redis', () => {
+    const production = { DATABASE_URL: 'postgres://localhost/x', JWT_SECRET: 'x'.repeat(32), ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64') };
+    expect(() => loadConfig({ DATA_DIR: tmp(), HTTP_WORKERS: '2' })).toThrow(/invalid HTTP_WORKERS: more than 1 needs DATABASE_URL and REDIS_URL/);
+    expect(() => loadConfig({ ...production, HTTP_WORKERS: '2' })).toThrow(/invalid HTTP_WORKERS/);
+    expect(loadConfig({ ...production, REDIS_URL: 'redis://localhost:6379', HTTP_WORKERS: '2' }).HTTP_WORKERS).toBe(2);
+    expect(loadConfig({ DATA_DIR: tmp() }).HTTP_WORKERS).toBe(1);
+    expect(() => loadConfig({ DATA_DIR: tmp(), HTTP_WORKERS: '0' })).toThrow(/invalid HTTP_WORKERS/);
+  });
+
   it('rejects an encryption key of the wrong size', () => {
     expect(() => loadConfig({ DATA_DIR: tmp(), ENCRYPTION_KEY: Buffer.alloc(16).toString('base64'), JWT_SECRET: 'y'.repeat(32) })).toThrow(/invalid ENCRYPTION_KEY: must be 32 bytes/);
   });

@@ -25,6 +25,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const raw = parsed.data;
   const embedded = !raw.DATABASE_URL;
+  if (raw.HTTP_WORKERS > 1 && (embedded || !raw.REDIS_URL)) {
+    // PGlite lives in one process, and in-process limits and leases would not be shared.
+    throw new ConfigError('invalid HTTP_WORKERS: more than 1 needs DATABASE_URL and REDIS_URL (the processes share state through them)');
+  }
   const dataDir = resolve(raw.DATA_DIR);
   const secrets = raw.JWT_SECRET && raw.ENCRYPTION_KEY ? null : embeddedSecrets(dataDir, embedded, raw);
   return {

@@ -85,6 +85,11 @@ export const configSchema = z.object({
   ALERT_EVAL_INTERVAL_MS: z.coerce.number().int().min(0).default(60_000),
   /** Folder of the built console; empty disables serving it. */
   CONSOLE_DIR: z.string().optional(),
+  /**
+   * Gateway processes sharing PORT (node:cluster), so one instance uses several cores; each is a full
+   * instance sharing state through PostgreSQL and Redis. More than 1 needs DATABASE_URL and REDIS_URL.
+   */
+  HTTP_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   /** Run queue processors inside the API process (always on when embedded). */
   RUN_WORKER: booleanFlag.optional(),
   /** A separate worker process (worker.js) serves its own /metrics on this port (on HOST); unset = none. */

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { PrometheusModule } from '@willsoto/nestjs-prometheus';
+import { MetricsController } from './metrics.controller';
 import { GATEWAY_METRIC_PROVIDERS, GatewayMetricsService } from './gateway-metrics.service';
 import { QUEUE_JOB_FAILURES_PROVIDER } from './queue-job-failures.metric';
 import { QueueMetricsService } from './queue-metrics.service';
@@ -7,7 +8,7 @@ import { USAGE_WRITER_METRIC_PROVIDERS, UsageWriterMetricsService } from './usag
 
 @Global()
 @Module({
-  imports: [PrometheusModule.register({ path: '/metrics', defaultMetrics: { enabled: true } })],
+  imports: [PrometheusModule.register({ path: '/metrics', controller: MetricsController, defaultMetrics: { enabled: true } })],
   providers: [...GATEWAY_METRIC_PROVIDERS, ...USAGE_WRITER_METRIC_PROVIDERS, GatewayMetricsService, UsageWriterMetricsService, QueueMetricsService, QUEUE_JOB_FAILURES_PROVIDER],
   exports: [GatewayMetricsService, UsageWriterMetricsService, QUEUE_JOB_FAILURES_PROVIDER],
 })

@@ -17,6 +17,8 @@ export class QueueMetricsService implements OnModuleInit {
       name: QUEUE_DEPTH,
       help: 'Jobs waiting or running, per queue',
       labelNames: ['queue'],
+      // Every process reads the same shared queues: with HTTP_WORKERS > 1 the cluster view is one reading, not a sum.
+      aggregator: 'max',
       async collect() {
         for (const name of Object.values(QueueName)) this.set({ queue: name }, await queue.depth(name).catch(() => -1));
       },

@@ -31,6 +31,8 @@ export class RoutingHealthMetricsService implements OnModuleInit {
       name: BREAKERS,
       help: 'Deployments whose circuit breaker is in each state (closed, half-open, open)',
       labelNames: ['state'],
+      // Processes of one cluster share breaker state through pub/sub: the cluster view is the highest count, not a sum.
+      aggregator: 'max',
       collect() {
         for (const [state, count] of Object.entries(breakers.countByState())) this.set({ state }, count);
       },
@@ -39,6 +41,7 @@ export class RoutingHealthMetricsService implements OnModuleInit {
       name: PROVIDER_KEYS,
       help: 'Provider keys by provider kind and health (healthy, degraded, cooling_down, disabled)',
       labelNames: ['provider_kind', 'state'],
+      aggregator: 'max',
       async collect() {
         const rows: { id: string; enabled: boolean; kind: string }[] = await db.query(
           'SELECT k.id, k.enabled, a.kind FROM provider_keys k JOIN provider_accounts a ON a.id = k.provider_account_id',

@@ -9,7 +9,7 @@ const WRITTEN = 'ai_router_usage_writer_rows_total';
 const REJECTED = 'ai_router_usage_writer_rejected_total';
 
 export const USAGE_WRITER_METRIC_PROVIDERS = [
-  makeGaugeProvider({ name: BACKLOG, help: 'Usage records waiting to be written (with Redis: the shared buffer as this instance last saw it)' }),
+  makeGaugeProvider({ name: BACKLOG, help: 'Usage records waiting to be written (with Redis: the shared buffer as this instance last saw it)', aggregator: 'max' }),
   makeCounterProvider({ name: FAILURES, help: 'Usage batch writes that failed (the batch stays buffered and is retried)' }),
   makeHistogramProvider({ name: FLUSH, help: 'Duration of one usage batch transaction', buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5] }),
   makeCounterProvider({ name: WRITTEN, help: 'Usage rows inserted (replayed records are not counted again)' }),
