@@ -1,7 +1,5 @@
 import cluster from 'node:cluster';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createApp } from './app.factory';
-import { BootstrapService } from './bootstrap/bootstrap.service';
 import { shareMetricsWithPrimary } from './cluster/cluster-metrics';
 import { isFirstGatewayProcess, drainOnStop, superviseHttpWorkers } from './cluster/http-workers';
 import { createLogger } from './common/logger';
@@ -29,17 +27,21 @@ async function main(): Promise<void> {
     shareMetricsWithPrimary();
     drainOnStop(async () => app?.close());
   }
-  app = await createApp(config);
-  if (!cluster.isWorker) app.enableShutdownHooks();
-  await app.listen(config.PORT, config.HOST);
+  // Loaded only here: a cluster primary never builds the app, so it stays small.
+  const { createApp } = require('./app.factory') as typeof import('./app.factory');
+  const { BootstrapService } = require('./bootstrap/bootstrap.service') as typeof import('./bootstrap/bootstrap.service');
+  const served = await createApp(config);
+  app = served;
+  if (!cluster.isWorker) served.enableShutdownHooks();
+  await served.listen(config.PORT, config.HOST);
   if (!isFirstGatewayProcess()) return;
-  const address = app.getHttpServer().address();
+  const address = served.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const baseUrl = `http://localhost:${port}`;
   const lines = [
     `AI Router listening on ${baseUrl} (${config.embedded ? 'embedded: PGlite' : 'PostgreSQL'}, ${config.REDIS_URL ? 'Redis/BullMQ' : 'in-process queue'}${config.HTTP_WORKERS > 1 ? `, ${config.HTTP_WORKERS} processes` : ''})`,
     `AI_ROUTER_URL=${baseUrl}`,
-    ...app.get(BootstrapService).announcement(baseUrl),
+    ...served.get(BootstrapService).announcement(baseUrl),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 }
