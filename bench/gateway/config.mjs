@@ -34,6 +34,8 @@ export const config = {
   /** CPU profile of our gateway at a fixed rate; 0 seconds skips it. */
   profileSeconds: num('BENCH_PROFILE_SECONDS', 30, 8),
   profileRate: num('BENCH_PROFILE_RATE', 100, 100),
+  /** Gateway processes (HTTP_WORKERS) of the main gateway under test; the peer runs as it ships (one process). */
+  httpWorkers: num('BENCH_HTTP_WORKERS', os.availableParallelism(), os.availableParallelism()),
   /** Hard cap for the whole run. */
   maxSeconds: num('BENCH_MAX_SECONDS', 2400, 600),
   resultsDir: QUICK ? path.join(os.tmpdir(), 'ai-router-bench-quick') : path.join(ROOT, 'bench/results'),

@@ -61,8 +61,12 @@ export async function waitHttp(url, ms = 90000) {
   throw new Error(`not ready: ${url}`);
 }
 
+const ownRssMb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
+const childrenOf = (pid) => readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+
+/** RSS of a process and its children: a gateway with HTTP_WORKERS > 1 is a primary and its workers. */
 export function rssMb(pid) {
-  try { return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024; } catch { return NaN; }
+  try { return ownRssMb(pid) + childrenOf(pid).reduce((sum, child) => sum + ownRssMb(child), 0); } catch { return NaN; }
 }
 
 export const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).map(Number);

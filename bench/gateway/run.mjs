@@ -52,7 +52,7 @@ async function main() {
     await waitHttp(`http://${HOST}:${port}/health/ready`);
     return { child, port };
   };
-  const { child: gw, port: gwPort } = await startGateway({ pgPort: pgTarget.port });
+  const { child: gw, port: gwPort } = await startGateway({ pgPort: pgTarget.port, env: { HTTP_WORKERS: String(config.httpWorkers) } });
   const base = `http://${HOST}:${gwPort}`;
   await Promise.all([waitHttp(`http://${HOST}:${mock0Port}/v1/models`), waitHttp(`http://${HOST}:${mock20Port}/v1/models`), waitHttp(`http://${HOST}:${peerPort}/`)]);
   log(`up: mock0 :${mock0Port} mock20 :${mock20Port} gateway :${gwPort} (pid ${gw.pid}) peer :${peerPort}`);
@@ -70,7 +70,12 @@ async function main() {
   log('phase 1: latency c=1');
   results.latency = await measureLatency(T0, config);
   log('phase 2: throughput');
-  results.throughput = await measureThroughput(T20, config);
+  // The same org through a one-process gateway too, so the report separates design from added processes.
+  const single = config.httpWorkers > 1 ? await startGateway({ name: 'gateway-1', pgPort: pgTarget.port }) : null;
+  const T20all = single ? { ...T20, oursOneProcess: { ...T20.ours, port: single.port } } : T20;
+  if (single) await req(T20all.oursOneProcess, chatBody(T20all.oursOneProcess));
+  results.throughput = await measureThroughput(T20all, config, single ? ['oursOneProcess'] : []);
+  if (single) await stop(single.child);
   log('phase 3: streaming');
   results.streaming = await measureStreaming(T0, { ours: gw.pid, peer: peer.pid }, config);
   log('phase 4: usage recording with PostgreSQL cut');

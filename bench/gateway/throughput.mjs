@@ -32,16 +32,22 @@ async function search(T, k, { stepSeconds, budgetSeconds, startRate, strict, ste
   return { best: lo || null, bracket: { pass: lo, fail: hi }, limitedByDirect };
 }
 
-export async function measureThroughput(T, { stepSeconds, searchSeconds, startRate = 100 }) {
+/**
+ * `extraCapacity` names further targets of T measured by the capacity search only (ours with one process,
+ * next to the main gateway's HTTP_WORKERS processes).
+ */
+export async function measureThroughput(T, { stepSeconds, searchSeconds, startRate = 100 }, extraCapacity = []) {
   const result = { addedP99LimitMs: ADDED_P99_LIMIT_MS, steps: [], best: {}, bracket: {}, capacity: {}, capacityBracket: {}, limitedByDirect: {} };
-  for (const k of ['ours', 'peer']) {
-    const strict = await search(T, k, { stepSeconds, budgetSeconds: searchSeconds, startRate, strict: true, steps: result.steps });
-    result.best[k] = strict.best;
-    result.bracket[k] = strict.bracket;
-    const capacity = await search(T, k, { stepSeconds, budgetSeconds: searchSeconds, startRate: strict.best ?? startRate, strict: false, steps: result.steps });
+  for (const k of ['ours', 'peer', ...extraCapacity]) {
+    const strict = extraCapacity.includes(k) ? null : await search(T, k, { stepSeconds, budgetSeconds: searchSeconds, startRate, strict: true, steps: result.steps });
+    if (strict) {
+      result.best[k] = strict.best;
+      result.bracket[k] = strict.bracket;
+    }
+    const capacity = await search(T, k, { stepSeconds, budgetSeconds: searchSeconds, startRate: strict?.best ?? startRate, strict: false, steps: result.steps });
     result.capacity[k] = capacity.best;
     result.capacityBracket[k] = capacity.bracket;
-    if (strict.limitedByDirect ?? capacity.limitedByDirect) result.limitedByDirect[k] = strict.limitedByDirect ?? capacity.limitedByDirect;
+    if (strict?.limitedByDirect ?? capacity.limitedByDirect) result.limitedByDirect[k] = strict?.limitedByDirect ?? capacity.limitedByDirect;
   }
   result.ratioOursToPeer = result.best.ours && result.best.peer ? r2(result.best.ours / result.best.peer) : null;
   result.capacityRatioOursToPeer = result.capacity.ours && result.capacity.peer ? r2(result.capacity.ours / result.capacity.peer) : null;
