@@ -32,6 +32,11 @@ redis.call('SREM', KEYS[4], ARGV[1])
 return #batch`);
 
 const HEARTBEAT_EVERY_MS = 3_000;
+/**
+ * Records finished within this window go out in one RPUSH: socket writes are the gateway's largest CPU
+ * item, and a short window batches records at any rate. Shutdown sends what is pending.
+ */
+const PUSH_WINDOW_MS = 10;
 const HEARTBEAT_TTL_MS = 15_000;
 
 /**
@@ -45,8 +50,9 @@ export class RedisUsageBuffer implements UsageBuffer {
   private readonly id = randomUUID();
   private readonly keys: { list: string; consumers: string; processing: (id: string) => string; alive: (id: string) => string };
   private readonly unsent: string[] = [];
-  /** Records of this event-loop turn, not sent yet. */
+  /** Records of the current push window, not sent yet. */
   private pending: string[] = [];
+  private pushTimer: NodeJS.Timeout | null = null;
   private sharedLength = 0;
   private taken = 0;
   private readonly heartbeat: NodeJS.Timeout;
@@ -63,14 +69,13 @@ export class RedisUsageBuffer implements UsageBuffer {
     this.heartbeat.unref();
   }
 
-  /** Records finished in the same event-loop turn go out as one RPUSH instead of one command each. */
   push(record: UsageRecord): void {
-    if (!this.pending.length) setImmediate(() => this.sendPending());
     this.pending.push(JSON.stringify(record));
+    this.pushTimer ??= setTimeout(() => this.sendPending(), PUSH_WINDOW_MS);
   }
 
   async take(max: number): Promise<UsageRecord[]> {
-    // Sent first on the same connection, so this turn's records are in the list TAKE reads.
+    // Sent first on the same connection, so the pending records are in the list TAKE reads.
     this.sendPending();
     if (!this.registered) await this.beat();
     if (this.unsent.length) await this.pushUnsent();
@@ -97,6 +102,7 @@ export class RedisUsageBuffer implements UsageBuffer {
   /** Leaves an unwritten batch in place: the heartbeat expires and another instance reclaims it. */
   async close(): Promise<void> {
     clearInterval(this.heartbeat);
+    this.clearPushTimer();
     this.unsent.push(...this.pending.splice(0));
     if (this.unsent.length) await this.pushUnsent().catch(() => undefined);
     if (!this.taken) await this.redis.multi().del(this.keys.alive(this.id)).srem(this.keys.consumers, this.id).exec().catch(() => undefined);
@@ -107,7 +113,13 @@ export class RedisUsageBuffer implements UsageBuffer {
     this.registered = true;
   }
 
+  private clearPushTimer(): void {
+    if (this.pushTimer) clearTimeout(this.pushTimer);
+    this.pushTimer = null;
+  }
+
   private sendPending(): void {
+    this.clearPushTimer();
     if (!this.pending.length) return;
     const records = this.pending;
     this.pending = [];
