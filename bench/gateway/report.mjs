@@ -20,8 +20,9 @@ function latency(L) {
   return ['## 1. Added latency, concurrency 1 (0 ms mock, alternating rounds)', '', '| target | n | p50 ms | p99 ms | added p50 | added p99 |', '|---|---|---|---|---|---|',
     `| direct | ${L.direct.n} | ${L.direct.p50} | ${L.direct.p99} | - | - |`,
     `| ours | ${L.ours.n} | ${L.ours.p50} | ${L.ours.p99} | ${L.addedOurs.p50} | ${L.addedOurs.p99} |`,
-    `| peer | ${L.peer.n} | ${L.peer.p50} | ${L.peer.p99} | ${L.addedPeer.p50} | ${L.addedPeer.p99} |`, '',
-    `Errors: ${L.errors}. Ours/direct p50 ${ratio(L.ours.p50, L.direct.p50)}; ours/peer p50 ${ratio(L.ours.p50, L.peer.p50)}; added p50 ours/peer ${ratio(L.addedOurs.p50, L.addedPeer.p50)}.`, ''];
+    `| peer | ${L.peer.n} | ${L.peer.p50} | ${L.peer.p99} | ${L.addedPeer.p50} | ${L.addedPeer.p99} |`,
+    ...(L.floor ? [`| floor (bare Fastify + undici pass-through) | ${L.floor.n} | ${L.floor.p50} | ${L.floor.p99} | ${L.addedFloor.p50} | ${L.addedFloor.p99} |`] : []), '',
+    `Errors: ${L.errors}. Ours/direct p50 ${ratio(L.ours.p50, L.direct.p50)}; ours/peer p50 ${ratio(L.ours.p50, L.peer.p50)}; added p50 ours/peer ${ratio(L.addedOurs.p50, L.addedPeer.p50)}${L.floor ? `; floor/peer ${ratio(L.addedFloor.p50, L.addedPeer.p50)} (the least a Node gateway adds here, \`bench/gateway/floor-proxy.mjs\`: no auth, limits, billing, routing or recording)` : ''}.`, ''];
 }
 
 function throughput(P, cfg) {
@@ -35,6 +36,7 @@ function throughput(P, cfg) {
   lines.push('', `**Highest rate passing (added p99 <= ${P.addedP99LimitMs} ms): ours ${P.best.ours ?? 'none'} rps, peer ${P.best.peer ?? 'none'} rps (ours/peer ${ratio(P.best.ours, P.best.peer)}).** Bracket (last pass / first fail): ours ${fmt(P.bracket.ours)}; peer ${fmt(P.bracket.peer)}.`,
     '', `**Capacity (every request answered, no errors, latency not judged): ours ${P.capacity.ours ?? 'none'} rps, peer ${P.capacity.peer ?? 'none'} rps (ours/peer ${ratio(P.capacity.ours, P.capacity.peer)}).** Bracket: ours ${fmt(P.capacityBracket.ours)}; peer ${fmt(P.capacityBracket.peer)}.`);
   if (P.capacity.oursOneProcess !== undefined) lines.push('', `Ours as **one process** (\`HTTP_WORKERS=1\`, same org and key, capacity search only): ${P.capacity.oursOneProcess ?? 'none'} rps (vs the peer ${ratio(P.capacity.oursOneProcess, P.capacity.peer)}). Bracket: ${fmt(P.capacityBracket.oursOneProcess)}.`);
+  if (P.capacity.floor !== undefined) lines.push('', `The **floor** (bare Fastify + undici pass-through, one process, capacity search only): ${P.capacity.floor ?? 'none'} rps (vs the peer ${ratio(P.capacity.floor, P.capacity.peer)}). Bracket: ${fmt(P.capacityBracket.floor)}.`);
   if (Object.keys(P.limitedByDirect).length) lines.push('', `Direct-to-mock itself could not hold: ${fmt(P.limitedByDirect)} rps (the load generator or mock is the ceiling there).`);
   return [...lines, ''];
 }

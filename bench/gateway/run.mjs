@@ -31,7 +31,8 @@ async function main() {
   results.machine = { nproc: Number(execSync('nproc').toString().trim()), cpu: os.cpus()[0]?.model, memGiB: r2(os.totalmem() / 2 ** 30), node: process.version,
     platform: `${os.platform()} ${os.release()}`, loadStart: loadAverage(),
     peer: JSON.parse(readFileSync(path.join(ROOT, 'node_modules/@portkey-ai/gateway/package.json'), 'utf8')).version };
-  const [mock0Port, mock20Port, peerPort] = await Promise.all([freePort(), freePort(), freePort()]);
+  const [mock0Port, mock20Port, peerPort, floorPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+  start('floor', 'bench/gateway/floor-proxy.mjs', [String(floorPort)], { env: { NODE_ENV: 'production' } });
   start('mock0', 'libs/mock-provider/dist/cli.js', ['--port', String(mock0Port), '--latency', '0']);
   start('mock20', 'libs/mock-provider/dist/cli.js', ['--port', String(mock20Port), '--latency', '20']);
   const peer = start('peer', 'node_modules/@portkey-ai/gateway/build/start-server.js', [`--port=${peerPort}`, '--headless'],
@@ -54,14 +55,14 @@ async function main() {
   };
   const { child: gw, port: gwPort } = await startGateway({ pgPort: pgTarget.port, env: { HTTP_WORKERS: String(config.httpWorkers) } });
   const base = `http://${HOST}:${gwPort}`;
-  await Promise.all([waitHttp(`http://${HOST}:${mock0Port}/v1/models`), waitHttp(`http://${HOST}:${mock20Port}/v1/models`), waitHttp(`http://${HOST}:${peerPort}/`)]);
+  await Promise.all([waitHttp(`http://${HOST}:${mock0Port}/v1/models`), waitHttp(`http://${HOST}:${mock20Port}/v1/models`), waitHttp(`http://${HOST}:${peerPort}/`), waitHttp(`http://${HOST}:${floorPort}/`)]);
   log(`up: mock0 :${mock0Port} mock20 :${mock20Port} gateway :${gwPort} (pid ${gw.pid}) peer :${peerPort}`);
 
   const tok = await login(base, 'bench@example.com', ownerPassword);
   await admin(base, tok, 'PUT', '/api/platform/private-hosts', { hosts: ['127.0.0.1'] });
   const main = await benchOrg(base, tok, 'Bench', { m0: mock0Port, m20: mock20Port });
-  const T0 = targets({ mockPort: mock0Port, gwPort, peerPort, secret: main.secret, model: 'm0' });
-  const T20 = targets({ mockPort: mock20Port, gwPort, peerPort, secret: main.secret, model: 'm20' });
+  const T0 = targets({ mockPort: mock0Port, gwPort, peerPort, floorPort, secret: main.secret, model: 'm0' });
+  const T20 = targets({ mockPort: mock20Port, gwPort, peerPort, floorPort, secret: main.secret, model: 'm20' });
   for (const [k, t] of Object.entries(T0)) {
     const r = await req(t, chatBody(t));
     if (r.status !== 200) throw new Error(`sanity ${k}: ${r.status} ${r.error ?? r.body}`);
@@ -74,10 +75,11 @@ async function main() {
   const single = config.httpWorkers > 1 ? await startGateway({ name: 'gateway-1', pgPort: pgTarget.port }) : null;
   const T20all = single ? { ...T20, oursOneProcess: { ...T20.ours, port: single.port } } : T20;
   if (single) await req(T20all.oursOneProcess, chatBody(T20all.oursOneProcess));
-  results.throughput = await measureThroughput(T20all, config, single ? ['oursOneProcess'] : []);
+  results.throughput = await measureThroughput(T20all, config, [...(single ? ['oursOneProcess'] : []), 'floor']);
   if (single) await stop(single.child);
   log('phase 3: streaming');
-  results.streaming = await measureStreaming(T0, { ours: gw.pid, peer: peer.pid }, config);
+  const { floor: _jsonOnly, ...streamTargets } = T0;
+  results.streaming = await measureStreaming(streamTargets, { ours: gw.pid, peer: peer.pid }, config);
   log('phase 4: usage recording with PostgreSQL cut');
   // A second gateway process on the same database reaches PostgreSQL only through a proxy the bench can cut.
   const pgProxy = await startProxy('pg-proxy', pgTarget);

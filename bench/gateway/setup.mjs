@@ -21,12 +21,16 @@ export async function benchOrg(base, tok, name, mocks) {
   return { orgId: org.id, secret };
 }
 
-/** Direct-to-mock, ours and the peer (Portkey pointed at the same mock through its custom-host header). */
-export function targets({ mockPort, gwPort, peerPort, secret, model }) {
+/**
+ * Direct-to-mock, ours, the peer (Portkey pointed at the same mock through its custom-host header) and the
+ * floor (floor-proxy.mjs: a bare Fastify + undici pass-through, told the mock by a header).
+ */
+export function targets({ mockPort, gwPort, peerPort, floorPort, secret, model }) {
   return {
     direct: { port: mockPort, path: '/v1/chat/completions', headers: { authorization: 'Bearer x' }, model: 'm' },
     ours: { port: gwPort, path: '/v1/chat/completions', headers: { authorization: `Bearer ${secret}` }, model },
     peer: { port: peerPort, path: '/v1/chat/completions', model: 'm',
       headers: { authorization: 'Bearer x', 'x-portkey-provider': 'openai', 'x-portkey-custom-host': `http://127.0.0.1:${mockPort}/v1` } },
+    floor: { port: floorPort, path: '/v1/chat/completions', model: 'm', headers: { authorization: 'Bearer x', 'x-floor-upstream': `http://127.0.0.1:${mockPort}` } },
   };
 }

@@ -33,8 +33,8 @@ async function search(T, k, { stepSeconds, budgetSeconds, startRate, strict, ste
 }
 
 /**
- * `extraCapacity` names further targets of T measured by the capacity search only (ours with one process,
- * next to the main gateway's HTTP_WORKERS processes).
+ * `extraCapacity` names further targets of T measured by the capacity search only (ours with one process
+ * next to the main gateway's HTTP_WORKERS processes; the floor proxy).
  */
 export async function measureThroughput(T, { stepSeconds, searchSeconds, startRate = 100 }, extraCapacity = []) {
   const result = { addedP99LimitMs: ADDED_P99_LIMIT_MS, steps: [], best: {}, bracket: {}, capacity: {}, capacityBracket: {}, limitedByDirect: {} };
@@ -44,7 +44,9 @@ export async function measureThroughput(T, { stepSeconds, searchSeconds, startRa
       result.best[k] = strict.best;
       result.bracket[k] = strict.bracket;
     }
-    const capacity = await search(T, k, { stepSeconds, budgetSeconds: searchSeconds, startRate: strict?.best ?? startRate, strict: false, steps: result.steps });
+    // Extra targets start from ours' capacity: the budget goes to the bracket that matters.
+    const from = strict?.best ?? (result.capacity.ours ? Math.round(result.capacity.ours / 2) : startRate);
+    const capacity = await search(T, k, { stepSeconds, budgetSeconds: searchSeconds, startRate: from, strict: false, steps: result.steps });
     result.capacity[k] = capacity.best;
     result.capacityBracket[k] = capacity.bracket;
     if (strict?.limitedByDirect ?? capacity.limitedByDirect) result.limitedByDirect[k] = strict?.limitedByDirect ?? capacity.limitedByDirect;
