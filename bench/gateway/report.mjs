@@ -13,7 +13,7 @@ function header(r) {
     `Load average (1/5/15 min) at start ${m.loadStart?.join(' / ')}, at end ${r.loadEnd?.join(' / ') ?? '?'}: the machine is shared, so every number below is CPU-bound and noisy; compare within this run (ours vs peer vs direct), not across runs.`,
     `Peer: @portkey-ai/gateway ${m.peer} (own CLI, NODE_ENV=production, --headless), preloaded with \`bench/gateway/peer-fetch-fix.cjs\` (see streaming). Load generator, mock, both gateways, PostgreSQL and Redis share this machine.`,
     `Ours runs as ${r.config?.httpWorkers > 1 ? `${r.config.httpWorkers} gateway processes on one port (\`HTTP_WORKERS=${r.config.httpWorkers}\`, one per vCPU, as the README advises; section 2 also gives the capacity of one process)` : 'one process'}. ` +
-    'Ours runs the full path in production mode: real API key auth, org rate limits (set high), priced model with billing on (quota/budget hold and settlement), routing, key pool, usage recording, PostgreSQL and Redis (worker in-process, the default), both reached directly; only the outage scenario and the profile run use a second gateway process behind the bench\'s TCP proxies.', ''];
+    'It runs the full path in production mode: real API key auth, org rate limits (set high), priced model with billing on (quota/budget hold and settlement), routing, key pool, usage recording, PostgreSQL and Redis (worker in-process, the default), both reached directly; only the outage scenario and the profile run use a second gateway process behind the bench\'s TCP proxies.', ''];
 }
 
 function latency(L) {
@@ -100,6 +100,6 @@ export function report(r) {
   if (existsSync(findings)) lines.push(readFileSync(findings, 'utf8').trim(), '');
   const history = path.join(ROOT, 'bench/results/optimisation-history.md');
   if (existsSync(history)) lines.push(readFileSync(history, 'utf8').trim(), '');
-  lines.push('Reproduce: `npm run bench` (about 20 min); `BENCH_QUICK=1 npm run bench` for a ~4 min smoke run written to the temp folder. Knobs: BENCH_LAT_ROUNDS, BENCH_LAT_N, BENCH_STEP_SECONDS, BENCH_SEARCH_SECONDS, BENCH_STREAMS, BENCH_SOAK_SECONDS, BENCH_SOAK_RATE, BENCH_OUTAGE_LOAD_SECONDS, BENCH_OUTAGE_CUT_SECONDS, BENCH_OUTAGE_RATE, BENCH_PROFILE_SECONDS, BENCH_PROFILE_RATE, BENCH_MAX_SECONDS.');
+  lines.push('Reproduce: `npm run bench` (about 25 min); `BENCH_QUICK=1 npm run bench` for a ~5 min smoke run written to the temp folder. Knobs: BENCH_LAT_ROUNDS, BENCH_LAT_N, BENCH_STEP_SECONDS, BENCH_SEARCH_SECONDS, BENCH_STREAMS, BENCH_SOAK_SECONDS, BENCH_SOAK_RATE, BENCH_OUTAGE_LOAD_SECONDS, BENCH_OUTAGE_CUT_SECONDS, BENCH_OUTAGE_RATE, BENCH_PROFILE_SECONDS, BENCH_PROFILE_RATE, BENCH_HTTP_WORKERS, BENCH_MAX_SECONDS.');
   return lines.join('\n') + '\n';
 }
