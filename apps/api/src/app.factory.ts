@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
@@ -9,6 +10,8 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
+import { InferenceFastPath } from './gateway/inference-fast-path';
+import { InferenceRoutes } from './gateway/inference.routes';
 import { AllExceptionsFilter, sendError } from './common/errors/all-exceptions.filter';
 import { AppException } from './common/errors/app.exception';
 import { LOGGER } from './common/logger.module';
@@ -21,8 +24,10 @@ const API_PREFIXES = ['/api/', '/v1/', '/health', '/metrics', '/docs'];
 
 /** Builds the HTTP app (not listening yet); shared by main.ts and the e2e tests. */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const fastPath = new InferenceFastPath(config);
   const adapter = new FastifyAdapter({
     bodyLimit: config.BODY_LIMIT_BYTES,
+    serverFactory: (handler: (req: IncomingMessage, res: ServerResponse) => void) => fastPath.createServer(handler),
     // Ours, never the client's: request ids key idempotent settlement, so a client must not choose them.
     genReqId: () => randomUUID(),
     requestIdHeader: false,
@@ -46,6 +51,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   await app.register(fastifyMultipart, { limits: { fileSize: config.BODY_LIMIT_BYTES } });
   setupOpenApi(app);
   await serveConsole(app, fastify, config, logger);
+  fastPath.serve(app.get(InferenceRoutes).fastRoutes());
   return app;
 }
 

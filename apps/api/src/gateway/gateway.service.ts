@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { getAdapter, type OperationAdapter, type ResponseContext, type UpstreamError } from '@ai-router/providers';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { AppErrorCode } from '../common/errors/app-error-code';
 import { AppException } from '../common/errors/app.exception';
+import type { ClientReply, ClientRequest } from '../common/http-exchange';
 import { LOGGER } from '../common/logger.module';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { ApiKeyPrincipal } from '../keys/api-key-auth.service';
@@ -78,7 +78,7 @@ export class GatewayService {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  async proxy(operation: GatewayOperation, body: GatewayBody, principal: ApiKeyPrincipal, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  async proxy(operation: GatewayOperation, body: GatewayBody, principal: ApiKeyPrincipal, request: ClientRequest, reply: ClientReply): Promise<void> {
     this.usage.admit();
     const startedAt = performance.now();
     const receivedAt = new Date().toISOString();

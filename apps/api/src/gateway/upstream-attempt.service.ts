@@ -3,9 +3,9 @@ import {
   AdapterRequestError, getAdapter, type NormalizedUsage, type OperationAdapter, type ProviderTarget, type ResponseContext,
   type UpstreamError, UpstreamResponseError,
 } from '@ai-router/providers';
-import type { FastifyReply } from 'fastify';
 import { AppErrorCode } from '../common/errors/app-error-code';
 import { AppException } from '../common/errors/app.exception';
+import type { ClientReply } from '../common/http-exchange';
 import { KeyPoolService } from '../key-pool/key-pool.service';
 import { GatewayMetricsService } from '../metrics/gateway-metrics.service';
 import type { BodyCapture } from '../request-bodies/body-capture';
@@ -27,7 +27,7 @@ export interface AttemptInput {
   body: object & { stream_options?: { include_usage?: boolean | null } | null };
   streamed: boolean;
   ctx: ResponseContext;
-  reply: FastifyReply;
+  reply: ClientReply;
   signal: AbortSignal;
   clientSignal: AbortSignal;
   startedAt: number;

@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
+import type { ClientReply, ClientRequest } from '../http-exchange';
 import { renderError, surfaceOf, toAppException } from './error-envelope';
 
 @Catch()
@@ -13,7 +14,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
   }
 }
 
-export function sendError(request: FastifyRequest, reply: FastifyReply, exception: unknown, logger: Logger): void {
+export function sendError(request: ClientRequest, reply: ClientReply, exception: unknown, logger: Logger): void {
   const error = toAppException(exception);
   if (error.status >= 500) {
     logger.error({ reqId: request.id, err: exception instanceof Error ? { message: exception.message, stack: exception.stack } : exception }, 'request failed');
