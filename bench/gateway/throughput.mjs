@@ -44,7 +44,7 @@ export async function measureThroughput(T, { stepSeconds, searchSeconds, startRa
       result.best[k] = strict.best;
       result.bracket[k] = strict.bracket;
     }
-    // Extra targets start from ours' capacity: the budget goes to the bracket that matters.
+    // Extra targets start from half of ours' capacity: the budget goes to the bracket that matters.
     const from = strict?.best ?? (result.capacity.ours ? Math.round(result.capacity.ours / 2) : startRate);
     const capacity = await search(T, k, { stepSeconds, budgetSeconds: searchSeconds, startRate: from, strict: false, steps: result.steps });
     result.capacity[k] = capacity.best;

@@ -52,3 +52,8 @@ export function discountAt(terms: BillingTerms, now: number): UsageDiscount {
     cappedRedemptionId: valid && c.capped ? c.redemptionId : null,
   };
 }
+
+/** The discount settlement is sure to give: a capped coupon may be used up by then, so its part is not counted on. */
+export function assuredDiscount(discount: UsageDiscount): UsageDiscount {
+  return discount.cappedRedemptionId ? { ...discount, couponBp: 0 } : discount;
+}

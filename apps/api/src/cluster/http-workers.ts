@@ -91,7 +91,7 @@ export function superviseHttpWorkers(config: Pick<AppConfig, 'HTTP_WORKERS'>, lo
     const running = [...slots.keys()];
     logger.info({ signal, processes: running.length }, 'stopping gateway processes');
     const kill = setTimeout(() => running.forEach((w) => w.process.kill('SIGKILL')), STOP_GRACE_MS).unref();
-    Promise.all(running.map((w) => new Promise((done) => (w.isDead() ? done(null) : w.once('exit', done))).then(() => undefined)))
+    Promise.all(running.map((w) => new Promise((done) => (w.isDead() ? done(null) : w.once('exit', done)))))
       .then(() => { clearTimeout(kill); process.exit(0); });
     for (const w of running) {
       if (w.isConnected()) w.send({ type: STOP_REQUEST });

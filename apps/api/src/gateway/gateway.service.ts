@@ -8,7 +8,7 @@ import { LOGGER } from '../common/logger.module';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { ApiKeyPrincipal } from '../keys/api-key-auth.service';
 import { type BalanceHold, BalanceLeasesService } from '../billing/balance-leases.service';
-import { discountAt } from '../billing/billing-terms';
+import { assuredDiscount, discountAt } from '../billing/billing-terms';
 import { discountOf, type ModelPrice, worstCaseCost } from '../billing/money';
 import { promptTokenBound } from '../billing/prompt-bound';
 import { KeyPoolService } from '../key-pool/key-pool.service';
@@ -216,8 +216,7 @@ export class GatewayService {
     operation: GatewayOperation, body: GatewayBody, principal: ApiKeyPrincipal, price: ModelPrice, discount: UsageDiscount, policies: QuotaPolicy[],
   ): Promise<ReservedSpend> {
     const worst = worstCase(operation, body, price, principal.billing.multiplierBp, principal.billing.enabled || QuotaEnforcerService.boundsOutput(policies));
-    // A capped coupon may be used up by settlement time, so the worst case does not count on it.
-    const worstCost = worst.cost - discountOf(worst.cost, discount.cappedRedemptionId ? { ...discount, couponBp: 0 } : discount);
+    const worstCost = worst.cost - discountOf(worst.cost, assuredDiscount(discount));
     const quota = await this.quotas.reserve(policies, { requests: 1, tokens: worst.tokens, cost: worstCost });
     try {
       return { quota, hold: principal.billing.enabled ? await this.leases.hold(principal.orgId, worstCost) : null };

@@ -40,7 +40,7 @@ const PUSH_WINDOW_MS = 10;
 const HEARTBEAT_TTL_MS = 15_000;
 
 /**
- * The buffer shared by all instances: one Redis list, one RPUSH per event-loop turn. Each consumer takes
+ * The buffer shared by all instances: one Redis list, one RPUSH per push window. Each consumer takes
  * batches into its own processing list (atomically, by script) and deletes that list only after the
  * database committed the batch; consumers whose heartbeat expired have their processing lists pushed
  * back by the others, so a crashed instance loses nothing. Records that could not reach Redis wait in

@@ -1,4 +1,5 @@
 import type { NormalizedUsage } from '@ai-router/providers';
+import { assuredDiscount } from '../billing/billing-terms';
 import { costOf, discountOf, type ModelPrice, NO_DISCOUNT } from '../billing/money';
 import type { UsageBilling, UsageRecord } from './usage-record';
 
@@ -40,12 +41,9 @@ function priceOf(billing: UsageBilling): ModelPrice {
   };
 }
 
-/**
- * The most settlement may charge the record, given its `charge` by usageCharge: a capped coupon may be
- * used up by then, so it is not counted on.
- */
+/** The most settlement may charge the record, given its `charge` by usageCharge: only the assured discount counts. */
 export function usageChargeCeiling(record: UsageRecord, charge: UsageCharge): bigint {
   const discount = record.billing?.discount;
   if (!record.billing || !discount?.cappedRedemptionId) return charge.cost;
-  return usageCharge({ ...record, billing: { ...record.billing, discount: { ...discount, couponBp: 0 } } }).cost;
+  return usageCharge({ ...record, billing: { ...record.billing, discount: assuredDiscount(discount) } }).cost;
 }
