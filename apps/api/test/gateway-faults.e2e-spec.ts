@@ -1,4 +1,5 @@
 import { type MockProvider, startMockProvider } from '@ai-router/mock-provider';
+import { type IncomingMessage, request as httpRequest } from 'node:http';
 import OpenAI from 'openai';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -178,6 +179,47 @@ describe('gateway upstream faults', () => {
     const db = t.app.get(DataSource);
     const row = await eventually(async () => (await db.query('SELECT status, streamed FROM usage_logs WHERE request_id = $1', [requestId]))[0]);
     expect(row).toMatchObject({ status: 499, streamed: true });
+  });
+
+  describe('a client that stops reading a stream', () => {
+    // 120,000 one-character chunks: about 23 MB of events, more than loopback socket buffers hold.
+    const REPLY = 'abcdefghij'.repeat(12_000);
+    const openPaused = async () => {
+      const before = primary.requests.length;
+      const payload = JSON.stringify({ model: 'solo', stream: true, messages: [{ role: 'user', content: `big ${fault({ reply: REPLY, chunks: REPLY.length })}` }] });
+      const req = httpRequest(`${t.url}/v1/chat/completions`, {
+        method: 'POST', headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+      });
+      const res = await new Promise<IncomingMessage>((resolve, reject) => req.on('response', resolve).on('error', reject).end(payload));
+      res.pause();
+      // The gateway waits for this client to drain, so it stops reading the upstream, which cannot finish.
+      await new Promise((r) => setTimeout(r, 1_000));
+      const upstream = await eventually(() => primary.requests[before]);
+      expect(upstream).toMatchObject({ completed: false, aborted: false });
+      return { req, res, upstream };
+    };
+
+    it('holds the upstream back until the client reads again, then delivers every chunk', async () => {
+      const { res, upstream } = await openPaused();
+      res.setEncoding('utf8');
+      let text = '';
+      for await (const chunk of res) text += chunk;
+      const frames = text.split('\n\n').filter(Boolean).map((f) => f.replace(/^data: /, ''));
+      expect(frames.at(-1)).toBe('[DONE]');
+      const content = frames.slice(0, -1).map((f) => (JSON.parse(f) as { choices: { delta: { content?: string } }[] }).choices[0]?.delta.content ?? '').join('');
+      expect(content).toBe(REPLY);
+      expect(upstream.completed).toBe(true);
+    });
+
+    it('gives up when that client leaves while the gateway waits for it, and records the request', async () => {
+      const { req, res, upstream } = await openPaused();
+      const requestId = String(res.headers['x-request-id']);
+      req.destroy();
+      expect(await eventually(() => upstream.aborted)).toBe(true);
+      const db = t.app.get(DataSource);
+      const row = await eventually(async () => (await db.query('SELECT status, streamed FROM usage_logs WHERE request_id = $1', [requestId]))[0]);
+      expect(row).toMatchObject({ status: 499, streamed: true });
+    });
   });
 
   it('records one usage row per request, with tokens', async () => {

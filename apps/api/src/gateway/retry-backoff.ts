@@ -1,3 +1,5 @@
+import type { Cancellation } from '../common/cancellation';
+
 const BASE_MS = 100;
 const CAP_MS = 2_000;
 
@@ -7,15 +9,15 @@ export function backoffDelayMs(round: number, random: () => number = Math.random
 }
 
 /** Waits, unless the request is aborted first (then resolves early: the caller checks the signal). */
-export function sleep(ms: number, signal: AbortSignal): Promise<void> {
+export function sleep(ms: number, signal: Cancellation): Promise<void> {
   return new Promise((resolve) => {
     if (signal.aborted) return resolve();
     const timer = setTimeout(done, ms);
     function done() {
       clearTimeout(timer);
-      signal.removeEventListener('abort', done);
+      signal.off('abort', done);
       resolve();
     }
-    signal.addEventListener('abort', done, { once: true });
+    signal.once('abort', done);
   });
 }

@@ -1,6 +1,6 @@
-import { once } from 'node:events';
 import type { ServerResponse } from 'node:http';
 import type { NormalizedUsage, StreamTransformer, UpstreamError } from '@ai-router/providers';
+import type { Cancellation } from '../common/cancellation';
 import type { UpstreamResponse } from '../upstream/upstream-client';
 
 export type StreamOutcome =
@@ -18,7 +18,7 @@ export interface RelayOptions {
   headers: Record<string, string>;
   /** Forward the usage-only chunk (the client asked with stream_options.include_usage). */
   includeUsage: boolean;
-  signal: AbortSignal;
+  signal: Cancellation;
   clientGone: () => boolean;
   onFirstByte: () => void;
   /** Sees every OpenAI-format chunk, usage included (body logging). */
@@ -53,7 +53,7 @@ export async function relayStream(options: RelayOptions): Promise<StreamOutcome>
         ...options.headers,
       });
     }
-    if (!raw.write(text)) await once(raw, 'drain', { signal });
+    if (!raw.write(text)) await signal.until(raw, 'drain');
   };
 
   const fail = async (error: UpstreamError): Promise<StreamOutcome> => {

@@ -3,6 +3,7 @@ import {
   AdapterRequestError, getAdapter, type NormalizedUsage, type OperationAdapter, type ProviderTarget, type ResponseContext,
   type UpstreamError, UpstreamResponseError,
 } from '@ai-router/providers';
+import type { Cancellation } from '../common/cancellation';
 import { AppErrorCode } from '../common/errors/app-error-code';
 import { AppException } from '../common/errors/app.exception';
 import type { ClientReply } from '../common/http-exchange';
@@ -28,8 +29,8 @@ export interface AttemptInput {
   streamed: boolean;
   ctx: ResponseContext;
   reply: ClientReply;
-  signal: AbortSignal;
-  clientSignal: AbortSignal;
+  signal: Cancellation;
+  clientSignal: Cancellation;
   startedAt: number;
   /** Response headers every answer carries (request id, routing strategy). */
   headers: Record<string, string>;

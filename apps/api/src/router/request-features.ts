@@ -20,7 +20,11 @@ export interface RoutableBody {
 
 /** What routing rules and strategies may look at, read from the request without re-serialising it. */
 export function routingRequestOf(body: RoutableBody, headers: Record<string, string | string[] | undefined>): RoutingRequest {
-  const flatHeaders = Object.fromEntries(Object.entries(headers).flatMap(([k, v]) => (typeof v === 'string' ? [[k.toLowerCase(), v]] : [])));
+  const flatHeaders: Record<string, string> = {};
+  for (const name in headers) {
+    const value = headers[name];
+    if (typeof value === 'string') flatHeaders[name.toLowerCase()] = value;
+  }
   const { chars, images } = contentStats(body);
   const metadata = isRecord(body.metadata) ? Object.fromEntries(Object.entries(body.metadata).filter(([, v]) => typeof v === 'string')) as Record<string, string> : {};
   const features: RequestFeatures = {

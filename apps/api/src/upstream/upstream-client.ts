@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { UpstreamError, UpstreamRequest } from '@ai-router/providers';
 import { isIP } from 'node:net';
 import { Agent, type Dispatcher, errors, request } from 'undici';
+import type { Cancellation } from '../common/cancellation';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { guardedLookup, isBlockedHost } from '../security/guarded-lookup';
 import { PrivateHostsService } from '../security/private-hosts.service';
@@ -37,7 +38,7 @@ export class UpstreamClient implements OnApplicationShutdown {
     });
   }
 
-  async send(upstream: UpstreamRequest, signal: AbortSignal): Promise<UpstreamResponse> {
+  async send(upstream: UpstreamRequest, signal: AbortSignal | Cancellation): Promise<UpstreamResponse> {
     const host = new URL(upstream.url).hostname.replace(/^\[|\]$/g, '');
     // IP literals never reach the lookup hook, so they are checked here.
     if (isIP(host) && this.privateHosts.verdict(host, host)) throw blocked();
@@ -83,7 +84,7 @@ function blocked(): UpstreamTransportError {
   });
 }
 
-export function toTransportError(err: unknown, signal?: AbortSignal): UpstreamTransportError {
+export function toTransportError(err: unknown, signal?: AbortSignal | Cancellation): UpstreamTransportError {
   if (err instanceof UpstreamTransportError) return err;
   if (isBlockedHost(err)) return blocked();
   const timedOut =

@@ -1,6 +1,8 @@
 import { type BeforeApplicationShutdown, Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type Redis from 'ioredis';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Logger } from 'pino';
+import { Cancellation } from '../common/cancellation';
 import { AppErrorCode } from '../common/errors/app-error-code';
 import { AppException } from '../common/errors/app.exception';
 import { LOGGER } from '../common/logger.module';
@@ -38,7 +40,7 @@ export interface UsageWriterState {
 @Injectable()
 export class UsageRecorderService implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly buffer: UsageBuffer;
-  private readonly stopping = new AbortController();
+  private readonly stopping = new Cancellation();
   private loop: Promise<void> | null = null;
   private failures = 0;
   private failingSince: Date | null = null;
@@ -101,17 +103,16 @@ export class UsageRecorderService implements OnApplicationBootstrap, BeforeAppli
   private async drain(withinMs: number): Promise<void> {
     const deadline = Date.now() + withinMs;
     while (this.buffer.held() > 0 && Date.now() < deadline) {
-      if (!(await this.flushOnce())) await sleep(backoffDelayMs(this.failures), AbortSignal.timeout(Math.max(0, deadline - Date.now())));
+      if (!(await this.flushOnce())) await delay(Math.min(backoffDelayMs(this.failures), Math.max(0, deadline - Date.now())));
     }
   }
 
   private async run(): Promise<void> {
-    const signal = this.stopping.signal;
-    while (!signal.aborted) {
+    while (!this.stopping.aborted) {
       const wrote = await this.flushOnce();
       // A full batch means more is waiting: go again at once. Otherwise wait for records, or back off.
       if (wrote === BATCH_MAX) continue;
-      await sleep(wrote === false ? backoffDelayMs(this.failures) : FLUSH_EVERY_MS, signal);
+      await sleep(wrote === false ? backoffDelayMs(this.failures) : FLUSH_EVERY_MS, this.stopping);
     }
   }
 
