@@ -29,10 +29,16 @@ async function holdStreams(k, t, pid, n) {
   const expectedFrames = (await req(t, streamBody(t, HOLD_PROMPT))).frames;
   await sleep(1000);
   const idle = rssMb(pid);
-  let opened = 0;
-  const all = Array.from({ length: n }, () => req(t, streamBody(t, HOLD_PROMPT), { onFirstChunk: () => { opened++; } }));
-  let peak = idle;
-  const sampler = setInterval(() => { peak = Math.max(peak, rssMb(pid)); }, 250);
+  let opened = 0, ended = 0;
+  const all = Array.from({ length: n }, () => req(t, streamBody(t, HOLD_PROMPT), { onFirstChunk: () => { opened++; } }).finally(() => { ended++; }));
+  // Per open stream: the highest reading while every stream is open (all started, none ended). The
+  // overall peak also holds the burst of n streams finishing in the same instant (usage records, settlement).
+  let peak = idle, peakOpen = null;
+  const sampler = setInterval(() => {
+    const rss = rssMb(pid);
+    peak = Math.max(peak, rss);
+    if (opened === n && ended === 0) peakOpen = Math.max(peakOpen ?? idle, rss);
+  }, 250);
   const done = await Promise.race([Promise.all(all), sleep(60000).then(() => null)]);
   clearInterval(sampler);
   const rows = done ?? [];
@@ -43,7 +49,8 @@ async function holdStreams(k, t, pid, n) {
   const row = { target: k, streams: n, expectedFrames, openedWithFirstChunk: opened, completed: complete.length, failed: done ? n - complete.length : n,
     withLostFrames: lostFrames, stalled, held: done !== null && complete.length === n && lostFrames === 0 && stalled === 0,
     maxGapMs: r2(Math.max(0, ...complete.map((r) => r.maxGap))), firstProblem: bad ? `${bad.status} ${(bad.error ?? bad.body).slice(-160)}` : null,
-    rssIdleMb: r2(idle), rssPeakMb: r2(peak), kbPerStream: r2(((peak - idle) * 1024) / n) };
+    rssIdleMb: r2(idle), rssPeakOpenMb: r2(peakOpen), kbPerOpenStream: peakOpen === null ? null : r2(((peakOpen - idle) * 1024) / n),
+    rssPeakMb: r2(peak), kbPerStreamWithEnd: r2(((peak - idle) * 1024) / n) };
   log('streams', JSON.stringify(row));
   return row;
 }
