@@ -34,8 +34,12 @@ export const config = {
   /** CPU profile of our gateway at a fixed rate; 0 seconds skips it. */
   profileSeconds: num('BENCH_PROFILE_SECONDS', 30, 8),
   profileRate: num('BENCH_PROFILE_RATE', 100, 100),
-  /** Gateway processes (HTTP_WORKERS) of the main gateway under test; the peer runs as it ships (one process). */
-  httpWorkers: num('BENCH_HTTP_WORKERS', os.availableParallelism(), os.availableParallelism()),
+  /**
+   * Gateway processes (HTTP_WORKERS) of the main gateway under test: the product's default, one, because the
+   * load generator, the mock, PostgreSQL and Redis share this machine's vCPUs; the capacity search also
+   * measures the other choice (one per vCPU, or one). The peer runs as it ships (one process).
+   */
+  httpWorkers: num('BENCH_HTTP_WORKERS', 1, 1),
   /** Hard cap for the whole run. */
   maxSeconds: num('BENCH_MAX_SECONDS', 2400, 600),
   resultsDir: QUICK ? path.join(os.tmpdir(), 'ai-router-bench-quick') : path.join(ROOT, 'bench/results'),

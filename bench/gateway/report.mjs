@@ -12,7 +12,7 @@ function header(r) {
     `Run ${r.runId}, ${r.elapsedSeconds ?? '?'} s. Machine: ${m.nproc} vCPU (${m.cpu}), ${m.memGiB} GiB, Node ${m.node}, ${m.platform}.`,
     `Load average (1/5/15 min) at start ${m.loadStart?.join(' / ')}, at end ${r.loadEnd?.join(' / ') ?? '?'}: the machine is shared, so every number below is CPU-bound and noisy; compare within this run (ours vs peer vs direct), not across runs.`,
     `Peer: @portkey-ai/gateway ${m.peer} (own CLI, NODE_ENV=production, --headless), preloaded with \`bench/gateway/peer-fetch-fix.cjs\` (see streaming). Load generator, mock, both gateways, PostgreSQL and Redis share this machine.`,
-    `Ours runs as ${r.config?.httpWorkers > 1 ? `${r.config.httpWorkers} gateway processes on one port (\`HTTP_WORKERS=${r.config.httpWorkers}\`, one per vCPU, as the README advises; section 2 also gives the capacity of one process)` : 'one process'}. ` +
+    `Ours runs as ${r.config?.httpWorkers > 1 ? `${r.config.httpWorkers} gateway processes on one port (\`HTTP_WORKERS=${r.config.httpWorkers}\`)` : 'one process (`HTTP_WORKERS=1`, the default: the load generator, the mock, PostgreSQL and Redis share the vCPUs)'}${r.throughput?.altWorkers ? `; section 2 also gives the capacity with \`HTTP_WORKERS=${r.throughput.altWorkers}\`` : ''}. ` +
     'It runs the full path in production mode: real API key auth, org rate limits (set high), priced model with billing on (quota/budget hold and settlement), routing, key pool, usage recording, PostgreSQL and Redis (worker in-process, the default), both reached directly; only the outage scenario and the profile run use a second gateway process behind the bench\'s TCP proxies.', ''];
 }
 
@@ -35,7 +35,7 @@ function throughput(P, cfg) {
   }
   lines.push('', `**Highest rate passing (added p99 <= ${P.addedP99LimitMs} ms): ours ${P.best.ours ?? 'none'} rps, peer ${P.best.peer ?? 'none'} rps (ours/peer ${ratio(P.best.ours, P.best.peer)}).** Bracket (last pass / first fail): ours ${fmt(P.bracket.ours)}; peer ${fmt(P.bracket.peer)}.`,
     '', `**Capacity (every request answered, no errors, latency not judged): ours ${P.capacity.ours ?? 'none'} rps, peer ${P.capacity.peer ?? 'none'} rps (ours/peer ${ratio(P.capacity.ours, P.capacity.peer)}).** Bracket: ours ${fmt(P.capacityBracket.ours)}; peer ${fmt(P.capacityBracket.peer)}.`);
-  if (P.capacity.oursOneProcess !== undefined) lines.push('', `Ours as **one process** (\`HTTP_WORKERS=1\`, same org and key, capacity search only): ${P.capacity.oursOneProcess ?? 'none'} rps (vs the peer ${ratio(P.capacity.oursOneProcess, P.capacity.peer)}). Bracket: ${fmt(P.capacityBracket.oursOneProcess)}.`);
+  if (P.capacity.oursAlt !== undefined) lines.push('', `Ours as **${P.altWorkers === 1 ? 'one process' : `${P.altWorkers} processes`}** (\`HTTP_WORKERS=${P.altWorkers}\`, same org and key, capacity search only, row "oursAlt"): ${P.capacity.oursAlt ?? 'none'} rps (vs the peer ${ratio(P.capacity.oursAlt, P.capacity.peer)}). Bracket: ${fmt(P.capacityBracket.oursAlt)}.`);
   if (P.capacity.floor !== undefined) lines.push('', `The **floor** (bare Fastify + undici pass-through, one process, capacity search only): ${P.capacity.floor ?? 'none'} rps (vs the peer ${ratio(P.capacity.floor, P.capacity.peer)}). Bracket: ${fmt(P.capacityBracket.floor)}.`);
   if (Object.keys(P.limitedByDirect).length) lines.push('', `Direct-to-mock itself could not hold: ${fmt(P.limitedByDirect)} rps (the load generator or mock is the ceiling there).`);
   return [...lines, ''];

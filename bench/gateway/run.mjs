@@ -71,12 +71,14 @@ async function main() {
   log('phase 1: latency c=1');
   results.latency = await measureLatency(T0, config);
   log('phase 2: throughput');
-  // The same org through a one-process gateway too, so the report separates design from added processes.
-  const single = config.httpWorkers > 1 ? await startGateway({ name: 'gateway-1', pgPort: pgTarget.port }) : null;
-  const T20all = single ? { ...T20, oursOneProcess: { ...T20.ours, port: single.port } } : T20;
-  if (single) await req(T20all.oursOneProcess, chatBody(T20all.oursOneProcess));
-  results.throughput = await measureThroughput(T20all, config, [...(single ? ['oursOneProcess'] : []), 'floor']);
-  if (single) await stop(single.child);
+  // The same org through a gateway with the other process count (one per vCPU, or one), capacity only.
+  const altWorkers = config.httpWorkers === 1 ? os.availableParallelism() : 1;
+  const alt = altWorkers !== config.httpWorkers ? await startGateway({ name: 'gateway-alt', pgPort: pgTarget.port, env: { HTTP_WORKERS: String(altWorkers) } }) : null;
+  const T20all = alt ? { ...T20, oursAlt: { ...T20.ours, port: alt.port } } : T20;
+  if (alt) await req(T20all.oursAlt, chatBody(T20all.oursAlt));
+  results.throughput = await measureThroughput(T20all, config, [...(alt ? ['oursAlt'] : []), 'floor']);
+  if (alt) results.throughput.altWorkers = altWorkers;
+  if (alt) await stop(alt.child);
   log('phase 3: streaming');
   const { floor: _jsonOnly, ...streamTargets } = T0;
   results.streaming = await measureStreaming(streamTargets, { ours: gw.pid, peer: peer.pid }, config);

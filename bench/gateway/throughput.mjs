@@ -33,8 +33,8 @@ async function search(T, k, { stepSeconds, budgetSeconds, startRate, strict, ste
 }
 
 /**
- * `extraCapacity` names further targets of T measured by the capacity search only (ours with one process
- * next to the main gateway's HTTP_WORKERS processes; the floor proxy).
+ * `extraCapacity` names further targets of T measured by the capacity search only (ours with the other
+ * HTTP_WORKERS count; the floor proxy).
  */
 export async function measureThroughput(T, { stepSeconds, searchSeconds, startRate = 100 }, extraCapacity = []) {
   const result = { addedP99LimitMs: ADDED_P99_LIMIT_MS, steps: [], best: {}, bracket: {}, capacity: {}, capacityBracket: {}, limitedByDirect: {} };
