@@ -26,8 +26,9 @@ export class UpstreamClient implements OnApplicationShutdown {
   private readonly agent: Agent;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig, private readonly privateHosts: PrivateHostsService) {
+    // No cap on connections per origin: each request holds at most one, so the gateway's own concurrency
+    // bounds them, and a cap below it would queue requests (streams hold theirs for minutes) unseen.
     this.agent = new Agent({
-      connections: 512,
       keepAliveTimeout: 30_000,
       keepAliveMaxTimeout: 120_000,
       headersTimeout: config.UPSTREAM_HEADERS_TIMEOUT_MS,
