@@ -44,11 +44,12 @@ async function holdStreams(k, t, pid, n) {
   const rows = done ?? [];
   const complete = rows.filter((r) => r.status === 200 && r.body.includes('[DONE]'));
   const lostFrames = complete.filter((r) => r.frames !== expectedFrames).length;
-  const stalled = complete.filter((r) => r.maxGap > STALL_MS).length;
+  // A stream stalls by a gap between chunks or by waiting for its first one (queued behind other streams).
+  const stalled = complete.filter((r) => r.maxGap > STALL_MS || r.ttft > STALL_MS).length;
   const bad = rows.find((r) => r.status !== 200 || !r.body.includes('[DONE]'));
   const row = { target: k, streams: n, expectedFrames, openedWithFirstChunk: opened, completed: complete.length, failed: done ? n - complete.length : n,
     withLostFrames: lostFrames, stalled, held: done !== null && complete.length === n && lostFrames === 0 && stalled === 0,
-    maxGapMs: r2(Math.max(0, ...complete.map((r) => r.maxGap))), firstProblem: bad ? `${bad.status} ${(bad.error ?? bad.body).slice(-160)}` : null,
+    maxGapMs: r2(Math.max(0, ...complete.map((r) => r.maxGap))), maxFirstChunkMs: r2(Math.max(0, ...complete.map((r) => r.ttft))), firstProblem: bad ? `${bad.status} ${(bad.error ?? bad.body).slice(-160)}` : null,
     rssIdleMb: r2(idle), rssPeakOpenMb: r2(peakOpen), kbPerOpenStream: peakOpen === null ? null : r2(((peakOpen - idle) * 1024) / n),
     rssPeakMb: r2(peak), kbPerStreamWithEnd: r2(((peak - idle) * 1024) / n) };
   log('streams', JSON.stringify(row));
