@@ -77,8 +77,10 @@ async function main() {
   const T20all = alt ? { ...T20, oursAlt: { ...T20.ours, port: alt.port } } : T20;
   if (alt) await req(T20all.oursAlt, chatBody(T20all.oursAlt));
   results.throughput = await measureThroughput(T20all, config, [...(alt ? ['oursAlt'] : []), 'floor']);
-  if (alt) results.throughput.altWorkers = altWorkers;
-  if (alt) await stop(alt.child);
+  if (alt) {
+    results.throughput.altWorkers = altWorkers;
+    await stop(alt.child);
+  }
   log('phase 3: streaming');
   const { floor: _jsonOnly, ...streamTargets } = T0;
   results.streaming = await measureStreaming(streamTargets, { ours: gw.pid, peer: peer.pid }, config);

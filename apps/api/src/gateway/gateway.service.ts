@@ -125,7 +125,6 @@ export class GatewayService {
       upstreamAbort.abort();
     };
     reply.raw.on('close', onClose);
-    const signal = upstreamAbort;
     const ctx: ResponseContext = {
       requestModel: body.model, requestId, created: Math.floor(Date.now() / 1000),
       encodingFormat: body.encoding_format === 'base64' ? 'base64' : 'float',
@@ -153,11 +152,11 @@ export class GatewayService {
     let lastError: UpstreamError | null = null;
     let made = 0;
     try {
-      for (let round = 0; made < this.config.UPSTREAM_MAX_ATTEMPTS && !signal.aborted; round++) {
-        if (round > 0) await sleep(backoffDelayMs(round - 1), signal);
+      for (let round = 0; made < this.config.UPSTREAM_MAX_ATTEMPTS && !upstreamAbort.aborted; round++) {
+        if (round > 0) await sleep(backoffDelayMs(round - 1), upstreamAbort);
         let triedThisRound = false;
         for (const deployment of candidates) {
-          if (made >= this.config.UPSTREAM_MAX_ATTEMPTS || signal.aborted) break;
+          if (made >= this.config.UPSTREAM_MAX_ATTEMPTS || upstreamAbort.aborted) break;
           const op = getAdapter(deployment.account.kind)[operation] as OperationAdapter<unknown> | undefined;
           if (!op || (streamed && !op.createStreamTransformer)) {
             lastError ??= unsupported(operation, streamed);
@@ -175,7 +174,7 @@ export class GatewayService {
           const attemptStart = performance.now();
           this.planner.started(deployment.id);
           const outcome = await this.attempts.run({
-            orgId: principal.orgId, deployment, key, op, body, streamed, ctx, reply, signal, clientSignal: clientAbort, startedAt, headers, capture,
+            orgId: principal.orgId, deployment, key, op, body, streamed, ctx, reply, signal: upstreamAbort, clientSignal: clientAbort, startedAt, headers, capture,
           });
           this.planner.finished(
             deployment.id, outcome.kind !== 'failed' && !(outcome.kind === 'answered' && outcome.errorCode),
@@ -201,7 +200,7 @@ export class GatewayService {
       clearTimeout(deadline);
       reply.raw.off('close', onClose);
     }
-    const error = signal.aborted && !lastError
+    const error = upstreamAbort.aborted && !lastError
       ? new AppException(AppErrorCode.UpstreamTimeout, 'The upstream providers did not answer in time.')
       : upstreamException(lastError);
     finish({ status: error.status, usage: null, ttftMs: null, errorCode: lastError?.code ?? error.code });
