@@ -1,4 +1,3 @@
-import { EventEmitter } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { request } from 'undici';
@@ -20,26 +19,6 @@ describe('Cancellation', () => {
     const c = new Cancellation();
     c.abort();
     expect((c.reason as DOMException).name).toBe('AbortError');
-  });
-
-  it('until() resolves on the event and leaves no listener behind', async () => {
-    const c = new Cancellation();
-    const emitter = new EventEmitter();
-    const waiting = c.until(emitter, 'drain');
-    emitter.emit('drain');
-    await expect(waiting).resolves.toBeUndefined();
-    expect([emitter.listenerCount('drain'), c.listenerCount('abort')]).toEqual([0, 0]);
-  });
-
-  it('until() rejects with the reason when cancelled first, and when already cancelled', async () => {
-    const c = new Cancellation();
-    const emitter = new EventEmitter();
-    const waiting = c.until(emitter, 'drain');
-    const reason = new Error('client gone');
-    c.abort(reason);
-    await expect(waiting).rejects.toBe(reason);
-    expect([emitter.listenerCount('drain'), c.listenerCount('abort')]).toEqual([0, 0]);
-    await expect(c.until(emitter, 'drain')).rejects.toBe(reason);
   });
 
   describe('as an undici request signal', () => {

@@ -18,21 +18,4 @@ export class Cancellation extends EventEmitter {
     this.reason = reason;
     this.emit('abort');
   }
-
-  /** Resolves when `emitter` emits `event`; rejects with the reason when cancelled first. */
-  until(emitter: EventEmitter, event: string): Promise<void> {
-    if (this.aborted) return Promise.reject(this.reason);
-    return new Promise((resolve, reject) => {
-      const settle = (err?: unknown) => {
-        emitter.off(event, onEvent);
-        this.off('abort', onAbort);
-        if (err === undefined) resolve();
-        else reject(err);
-      };
-      const onEvent = () => settle();
-      const onAbort = () => settle(this.reason);
-      emitter.once(event, onEvent);
-      this.once('abort', onAbort);
-    });
-  }
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse, validateHeaderName, validateHeaderValue } from 'node:http';
 import proxyAddr from '@fastify/proxy-addr';
 import secureJsonParse from 'secure-json-parse';
 import type { ClientReply, ClientRequest } from '../common/http-exchange';
@@ -86,13 +86,18 @@ function trustFunction(setting: AppConfig['TRUST_PROXY']): ((address: string, ho
   return proxyAddr.compile(setting);
 }
 
-/** The part of Fastify's reply the gateway uses, on the raw response. */
+/**
+ * The part of Fastify's reply the gateway uses, on the raw response. Headers are kept here and handed to
+ * writeHead whole: Node then writes them without building its per-response header table, which an open
+ * stream would hold for its whole life.
+ */
 class FastPathReply implements ClientReply {
   private code = 200;
   private hijacked = false;
+  private readonly pending: Record<string, string>;
 
   constructor(readonly raw: ServerResponse, requestId: string) {
-    raw.setHeader('x-request-id', requestId);
+    this.pending = { 'x-request-id': requestId };
   }
 
   get sent(): boolean {
@@ -105,7 +110,14 @@ class FastPathReply implements ClientReply {
   }
 
   headers(values: Record<string, string>): this {
-    for (const name in values) if (values[name] !== undefined) this.raw.setHeader(name, values[name]!);
+    for (const name in values) {
+      const value = values[name];
+      if (value === undefined) continue;
+      // Refused here, as setHeader would, so a bad value never reaches the answer that reports it.
+      validateHeaderName(name);
+      validateHeaderValue(name, value);
+      this.pending[name.toLowerCase()] = value;
+    }
     return this;
   }
 
@@ -117,10 +129,9 @@ class FastPathReply implements ClientReply {
   send(payload: unknown): this {
     if (this.sent) return this;
     const text = typeof payload === 'string' ? payload : JSON.stringify(payload);
-    if (!this.raw.hasHeader('content-type')) {
-      this.raw.setHeader('content-type', typeof payload === 'string' ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8');
-    }
-    this.raw.writeHead(this.code, { 'content-length': Buffer.byteLength(text) });
+    this.pending['content-type'] ??= typeof payload === 'string' ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8';
+    this.pending['content-length'] = String(Buffer.byteLength(text));
+    this.raw.writeHead(this.code, this.pending);
     this.raw.end(text);
     return this;
   }

@@ -33,72 +33,111 @@ const TRUNCATED: UpstreamError = {
 
 /**
  * Relays an upstream stream to the client chunk by chunk: frames are written as they are transformed,
- * never buffered whole, and the upstream is only read as fast as the client drains.
+ * never buffered whole, and the upstream is paused while the client cannot take more. It runs on the
+ * body's events rather than `for await`: the async iterator costs a promise per chunk and about 2 KB of
+ * state for as long as the stream is open.
  */
-export async function relayStream(options: RelayOptions): Promise<StreamOutcome> {
+export function relayStream(options: RelayOptions): Promise<StreamOutcome> {
   const { upstream, transformer, raw, signal } = options;
+  const body = upstream.body;
   let started = false;
   let ttftMs: number | null = null;
+  let settled = false;
 
-  const write = async (text: string): Promise<void> => {
-    if (!started) {
-      started = true;
-      ttftMs = Math.round(performance.now() - options.startedAt);
-      options.onFirstByte();
-      raw.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
-        ...options.headers,
-      });
-    }
-    if (!raw.write(text)) await signal.until(raw, 'drain');
-  };
+  return new Promise<StreamOutcome>((resolve) => {
+    const settle = (outcome: StreamOutcome): void => {
+      if (settled) return;
+      settled = true;
+      // The error listener stays: undici reports a body destroyed before its end as an error, after this.
+      body.off('data', onData).off('end', onEnd);
+      raw.off('drain', onDrain);
+      signal.off('abort', onClientGone);
+      resolve(outcome);
+    };
 
-  const fail = async (error: UpstreamError): Promise<StreamOutcome> => {
-    upstream.body.destroy();
-    if (!started) return { kind: 'failed-before-first-byte', error };
-    raw.end(`data: ${JSON.stringify({ error: { message: error.message, type: error.type, param: error.param, code: error.code } })}\n\n`);
-    return { kind: 'failed-mid-stream', error, usage: transformer.usage, ttftMs };
-  };
+    const write = (text: string): void => {
+      if (!started) {
+        started = true;
+        ttftMs = Math.round(performance.now() - options.startedAt);
+        options.onFirstByte();
+        raw.writeHead(200, {
+          'content-type': 'text/event-stream; charset=utf-8',
+          'cache-control': 'no-cache',
+          connection: 'keep-alive',
+          'x-accel-buffering': 'no',
+          ...options.headers,
+        });
+      }
+      if (!raw.write(text)) body.pause();
+    };
 
-  try {
-    for await (const chunk of upstream.body) {
-      let out = '';
-      for (const event of transformer.push(chunk as Buffer)) {
-        if (event.kind === 'data') {
-          options.onData?.(event.json);
-          if (!event.usageOnly || options.includeUsage) out += `data: ${event.json}\n\n`;
-        } else if (event.kind === 'error') {
-          if (out) await write(out);
-          return await fail(event.error);
+    const fail = (error: UpstreamError): void => {
+      body.destroy();
+      if (!started) return settle({ kind: 'failed-before-first-byte', error });
+      raw.end(`data: ${JSON.stringify({ error: { message: error.message, type: error.type, param: error.param, code: error.code } })}\n\n`);
+      settle({ kind: 'failed-mid-stream', error, usage: transformer.usage, ttftMs });
+    };
+
+    const onClientGone = (): void => {
+      body.destroy();
+      settle({ kind: 'client-gone', usage: transformer.usage, ttftMs });
+    };
+
+    const onError = (): void => {
+      if (settled) return;
+      if (options.clientGone()) onClientGone();
+      else fail(TRUNCATED);
+    };
+
+    const onDrain = (): void => {
+      if (!settled) body.resume();
+    };
+
+    const onData = (chunk: Buffer): void => {
+      try {
+        let out = '';
+        for (const event of transformer.push(chunk)) {
+          if (event.kind === 'data') {
+            options.onData?.(event.json);
+            if (!event.usageOnly || options.includeUsage) out += `data: ${event.json}\n\n`;
+          } else if (event.kind === 'error') {
+            if (out) write(out);
+            return fail(event.error);
+          }
         }
+        if (out) write(out);
+      } catch {
+        onError();
       }
-      if (out) await write(out);
-    }
-    let tail = '';
-    for (const event of transformer.end()) {
-      if (event.kind === 'data') options.onData?.(event.json);
-      if (event.kind === 'data' && (!event.usageOnly || options.includeUsage)) tail += `data: ${event.json}\n\n`;
-      if (event.kind === 'error') {
-        if (tail) await write(tail);
-        return await fail(event.error);
+    };
+
+    const onEnd = (): void => {
+      try {
+        let tail = '';
+        for (const event of transformer.end()) {
+          if (event.kind === 'data') options.onData?.(event.json);
+          if (event.kind === 'data' && (!event.usageOnly || options.includeUsage)) tail += `data: ${event.json}\n\n`;
+          if (event.kind === 'error') {
+            if (tail) write(tail);
+            return fail(event.error);
+          }
+        }
+        // A stream that ends without a finish reason is broken, even if the socket closed cleanly.
+        if (transformer.finishReason === null) {
+          if (tail) write(tail);
+          return fail(TRUNCATED);
+        }
+        write(`${tail}data: [DONE]\n\n`);
+        raw.end();
+        settle({ kind: 'completed', usage: transformer.usage, finishReason: transformer.finishReason, ttftMs });
+      } catch {
+        onError();
       }
-    }
-    // A stream that ends without a finish reason is broken, even if the socket closed cleanly.
-    if (transformer.finishReason === null) {
-      if (tail) await write(tail);
-      return await fail(TRUNCATED);
-    }
-    await write(`${tail}data: [DONE]\n\n`);
-    raw.end();
-    return { kind: 'completed', usage: transformer.usage, finishReason: transformer.finishReason, ttftMs };
-  } catch {
-    if (options.clientGone()) {
-      upstream.body.destroy();
-      return { kind: 'client-gone', usage: transformer.usage, ttftMs };
-    }
-    return await fail(TRUNCATED);
-  }
+    };
+
+    if (signal.aborted) return onClientGone();
+    signal.once('abort', onClientGone);
+    raw.on('drain', onDrain);
+    body.on('error', onError).on('end', onEnd).on('data', onData);
+  });
 }
