@@ -32,7 +32,7 @@ async function main() {
     platform: `${os.platform()} ${os.release()}`, loadStart: loadAverage(),
     peer: JSON.parse(readFileSync(path.join(ROOT, 'node_modules/@portkey-ai/gateway/package.json'), 'utf8')).version };
   const [mock0Port, mock20Port, peerPort, floorPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
-  start('floor', 'bench/gateway/floor-proxy.mjs', [String(floorPort)], { env: { NODE_ENV: 'production' } });
+  const floor = start('floor', 'bench/gateway/floor-proxy.mjs', [String(floorPort)], { env: { NODE_ENV: 'production' } });
   start('mock0', 'libs/mock-provider/dist/cli.js', ['--port', String(mock0Port), '--latency', '0']);
   start('mock20', 'libs/mock-provider/dist/cli.js', ['--port', String(mock20Port), '--latency', '20']);
   const peer = start('peer', 'node_modules/@portkey-ai/gateway/build/start-server.js', [`--port=${peerPort}`, '--headless'],
@@ -82,8 +82,7 @@ async function main() {
     await stop(alt.child);
   }
   log('phase 3: streaming');
-  const { floor: _jsonOnly, ...streamTargets } = T0;
-  results.streaming = await measureStreaming(streamTargets, { ours: gw.pid, peer: peer.pid }, config);
+  results.streaming = await measureStreaming(T0, { ours: gw.pid, peer: peer.pid, floor: floor.pid }, config);
   log('phase 4: usage recording with PostgreSQL cut');
   // A second gateway process on the same database reaches PostgreSQL only through a proxy the bench can cut.
   const pgProxy = await startProxy('pg-proxy', pgTarget);

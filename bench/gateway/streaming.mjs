@@ -11,8 +11,8 @@ const HOLD_PROMPT = `[[mock:{"chunkDelayMs":${HOLD_CHUNK_MS},"chunks":8}]] hold 
 const STALL_MS = 3 * HOLD_CHUNK_MS;
 
 async function alternating(T, rounds, perRound, body, pick) {
-  const out = { direct: [], ours: [], peer: [] };
-  const failures = { direct: 0, ours: 0, peer: 0 };
+  const out = Object.fromEntries(Object.keys(T).map((k) => [k, []]));
+  const failures = Object.fromEntries(Object.keys(T).map((k) => [k, 0]));
   for (let round = 0; round < rounds; round++) {
     for (const [k, t] of Object.entries(T)) {
       for (let i = 0; i < perRound; i++) {
@@ -61,9 +61,9 @@ export async function measureStreaming(T, pids, { streams, quick }) {
   const TT = Object.fromEntries(Object.entries(ttft.out).map(([k, a]) => [k, stats(a)]));
   const gap = await alternating(T, 2, quick ? 10 : 20, (t) => streamBody(t, GAP_PROMPT), (r) => r.gaps);
   const G = Object.fromEntries(Object.entries(gap.out).map(([k, a]) => [k, stats(a)]));
-  const result = { ttft: TT, ttftFailures: ttft.failures, addedTtftOurs: added(TT.ours, TT.direct), addedTtftPeer: added(TT.peer, TT.direct),
-    gapMockMs: 10, gap: G, gapFailures: gap.failures, addedGapOurs: added(G.ours, G.direct), addedGapPeer: added(G.peer, G.direct), stallMs: STALL_MS, concurrent: [] };
+  const result = { ttft: TT, ttftFailures: ttft.failures, addedTtftOurs: added(TT.ours, TT.direct), addedTtftPeer: added(TT.peer, TT.direct), addedTtftFloor: added(TT.floor, TT.direct),
+    gapMockMs: 10, gap: G, gapFailures: gap.failures, addedGapOurs: added(G.ours, G.direct), addedGapPeer: added(G.peer, G.direct), addedGapFloor: added(G.floor, G.direct), stallMs: STALL_MS, concurrent: [] };
   log('streaming c=1', JSON.stringify({ ...result, concurrent: undefined }));
-  for (const n of streams) for (const k of ['ours', 'peer']) result.concurrent.push(await holdStreams(k, T[k], pids[k], n));
+  for (const n of streams) for (const k of ['ours', 'peer', 'floor']) result.concurrent.push(await holdStreams(k, T[k], pids[k], n));
   return result;
 }
