@@ -95,7 +95,14 @@ describe.runIf(process.env.DATABASE_URL)('usage survives a database outage', () 
     expect((await chat(unbilledKey, 'demo-chat')).status).toBe(200);
     // Writes fail and are retried; the instance still serves and says so.
     expect((await eventually(ready, (r) => r.writer.state === 'degraded')).writer).toMatchObject({ status: 'up', state: 'degraded' });
-    for (let backlog = (await ready()).writer.backlog; backlog < BUFFER_MAX; backlog++) expect((await chat(unbilledKey, 'demo-chat')).status).toBe(200);
+    // A record reaches the buffer a few milliseconds after its answer: fill it one request at a time, each
+    // counted (written or waiting) before the next, so the buffer ends exactly full.
+    const accounted = () => eventually(async () => (await written()).rows + (await ready()).writer.backlog, (n) => n >= ids.length);
+    await accounted();
+    while ((await ready()).writer.backlog < BUFFER_MAX) {
+      expect((await chat(unbilledKey, 'demo-chat')).status).toBe(200);
+      await accounted();
+    }
 
     const degraded = await eventually(ready, (r) => r.writer.backlog === BUFFER_MAX);
     expect(degraded.status).toBe(503);
