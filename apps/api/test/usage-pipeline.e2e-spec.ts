@@ -142,6 +142,16 @@ describe('usage pipeline: batches, rollups, partitions, reports', () => {
     expect(recorder.status()).toMatchObject({ state: 'ok', backlog: 0 });
     const metrics = await (await fetch(`${t.url}/metrics`)).text();
     expect(metrics).toMatch(/ai_router_usage_writer_rejected_total 1\b/);
+    // Kept whole, with the refusal, to be corrected and replayed.
+    const deadLetters = async () => (await db.query('SELECT request_id, org_id, record, error FROM usage_dead_letters WHERE org_id = $1', [orgId])) as
+      { request_id: string; org_id: string; record: UsageRecord; error: string }[];
+    const [kept, ...others] = await deadLetters();
+    expect(others).toEqual([]);
+    expect(kept).toMatchObject({ request_id: refused.requestId, org_id: orgId, record: refused });
+    expect(kept!.error).toMatch(/out of range/);
+    // A replayed batch sets it aside once.
+    await store.setAside(refused, 'again');
+    expect((await deadLetters()).map((d) => d.error)).toEqual([kept!.error]);
   });
 
   it('reports the same numbers as the raw rows, whatever the range and grouping', async () => {

@@ -79,6 +79,14 @@ export class UsageBatchStore {
     return this.db.query('SELECT 1').then(() => true, () => false);
   }
 
+  /** Keeps a record the database refused, whole and with the refusal; once per request id. */
+  async setAside(record: UsageRecord, refusal: string): Promise<void> {
+    await this.db.query(
+      'INSERT INTO usage_dead_letters (request_id, org_id, record, error) VALUES ($1, $2, $3, $4) ON CONFLICT (request_id) DO NOTHING',
+      [record.requestId, record.orgId, JSON.stringify(record), refusal],
+    );
+  }
+
   /**
    * One transaction: rows + rollups, then settlement of the billed records' holds; then the low-balance
    * check of the orgs charged. Returns rows inserted. A capped coupon's share is granted per request

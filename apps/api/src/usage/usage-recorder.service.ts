@@ -155,9 +155,10 @@ export class UsageRecorderService implements OnApplicationBootstrap, BeforeAppli
   /**
    * A batch that keeps failing while the database answers holds a record the database refuses (say,
    * a token count beyond its column): without this one record would stop all usage writing. Writes
-   * the records one by one; those refused while the database stays reachable are logged in full (a
-   * record holds no secrets or bodies) and counted, so they can be replayed by hand, and the batch
-   * leaves the buffer. Returns false, keeping the batch, as soon as the database is unreachable.
+   * the records one by one; each refused while the database stays reachable is set aside in
+   * usage_dead_letters (a record holds no secrets or bodies) to be corrected and replayed, logged and
+   * counted, and the batch leaves the buffer. Returns false, keeping the batch, as soon as the
+   * database is unreachable or cannot take the dead letter either.
    */
   private async isolate(batch: UsageRecord[]): Promise<boolean> {
     if (!(await this.store.reachable())) return false;
@@ -166,8 +167,10 @@ export class UsageRecorderService implements OnApplicationBootstrap, BeforeAppli
         await this.store.write([record]);
       } catch (err) {
         if (!(await this.store.reachable())) return false;
+        const refusal = (err as Error).message;
+        await this.store.setAside(record, refusal);
         this.writerMetrics.rejected();
-        this.logger.error({ reqId: record.requestId, err: (err as Error).message, record }, 'usage record refused by the database; set aside');
+        this.logger.error({ reqId: record.requestId, err: refusal }, 'usage record refused by the database; set aside in usage_dead_letters');
       }
     }
     await this.buffer.ack();
