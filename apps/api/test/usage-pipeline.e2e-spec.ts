@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { UsageReport } from '@ai-router/contracts';
+import type { UsageDeadLetter, UsageReport } from '@ai-router/contracts';
 import Redis from 'ioredis';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -13,6 +13,7 @@ import { monthStart, partitionName } from '../src/usage/usage-partitions';
 import type { UsageRecord } from '../src/usage/usage-record';
 import { UsageRecorderService } from '../src/usage/usage-recorder.service';
 import { AdminClient } from './support/admin-client';
+import { inviteMember } from './support/console-session';
 import { eventually } from './support/eventually';
 import { createTestDatabase } from './support/test-database';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -152,6 +153,11 @@ describe('usage pipeline: batches, rollups, partitions, reports', () => {
     // A replayed batch sets it aside once.
     await store.setAside(refused, 'again');
     expect((await deadLetters()).map((d) => d.error)).toEqual([kept!.error]);
+    // The platform owner sees it over the API; an org admin does not.
+    const listed = await admin.call<UsageDeadLetter[]>('GET', '/api/platform/usage-dead-letters');
+    expect(listed.find((d) => d.requestId === refused.requestId)).toMatchObject({ orgId, error: kept!.error, record: refused });
+    const orgAdmin = await inviteMember(t.url, admin, orgId, 'refused-admin@x.test', 'admin');
+    expect((await orgAdmin.client.raw('GET', '/api/platform/usage-dead-letters')).status).toBe(403);
   });
 
   it('reports the same numbers as the raw rows, whatever the range and grouping', async () => {

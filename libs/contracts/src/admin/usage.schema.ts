@@ -35,3 +35,14 @@ export interface UsageReport {
   buckets: UsageBucket[];
   totals: Omit<UsageBucket, 'group' | 'p50LatencyMs' | 'p95LatencyMs'>;
 }
+
+/** A usage record the database refused while reachable, kept whole with the refusal (platform owner's view). */
+export interface UsageDeadLetter {
+  requestId: string;
+  orgId: string | null;
+  /** The database's refusal. */
+  error: string;
+  createdAt: string;
+  /** The record as the gateway made it: correct it and replay it. Holds no secrets or bodies. */
+  record: Record<string, unknown>;
+}
