@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import type { NormalizedUsage, StreamTransformer, UpstreamError } from '@ai-router/providers';
+import type { NormalizedUsage, StreamEvent, StreamTransformer, UpstreamError } from '@ai-router/providers';
 import type { Cancellation } from '../common/cancellation';
 import type { UpstreamResponse } from '../upstream/upstream-client';
 
@@ -93,47 +93,48 @@ export function relayStream(options: RelayOptions): Promise<StreamOutcome> {
       if (!settled) body.resume();
     };
 
-    const onData = (chunk: Buffer): void => {
-      try {
-        let out = '';
-        for (const event of transformer.push(chunk)) {
-          if (event.kind === 'data') {
-            options.onData?.(event.json);
-            if (!event.usageOnly || options.includeUsage) out += `data: ${event.json}\n\n`;
-          } else if (event.kind === 'error') {
-            if (out) write(out);
-            return fail(event.error);
-          }
+    /** The client's frames for these events; at an error event, sends what came before it, fails and returns null. */
+    const framesOf = (events: StreamEvent[]): string | null => {
+      let frames = '';
+      for (const event of events) {
+        if (event.kind === 'error') {
+          if (frames) write(frames);
+          fail(event.error);
+          return null;
         }
-        if (out) write(out);
+        if (event.kind !== 'data') continue;
+        options.onData?.(event.json);
+        if (!event.usageOnly || options.includeUsage) frames += `data: ${event.json}\n\n`;
+      }
+      return frames;
+    };
+
+    /** A throw inside a body listener ends the relay like a body error instead of escaping the stream. */
+    const guarded = <T extends unknown[]>(listener: (...args: T) => void) => (...args: T): void => {
+      try {
+        listener(...args);
       } catch {
         onError();
       }
     };
 
-    const onEnd = (): void => {
-      try {
-        let tail = '';
-        for (const event of transformer.end()) {
-          if (event.kind === 'data') options.onData?.(event.json);
-          if (event.kind === 'data' && (!event.usageOnly || options.includeUsage)) tail += `data: ${event.json}\n\n`;
-          if (event.kind === 'error') {
-            if (tail) write(tail);
-            return fail(event.error);
-          }
-        }
-        // A stream that ends without a finish reason is broken, even if the socket closed cleanly.
-        if (transformer.finishReason === null) {
-          if (tail) write(tail);
-          return fail(TRUNCATED);
-        }
-        write(`${tail}data: [DONE]\n\n`);
-        raw.end();
-        settle({ kind: 'completed', usage: transformer.usage, finishReason: transformer.finishReason, ttftMs });
-      } catch {
-        onError();
+    const onData = guarded((chunk: Buffer) => {
+      const frames = framesOf(transformer.push(chunk));
+      if (frames) write(frames);
+    });
+
+    const onEnd = guarded(() => {
+      const tail = framesOf(transformer.end());
+      if (tail === null) return;
+      // A stream that ends without a finish reason is broken, even if the socket closed cleanly.
+      if (transformer.finishReason === null) {
+        if (tail) write(tail);
+        return fail(TRUNCATED);
       }
-    };
+      write(`${tail}data: [DONE]\n\n`);
+      raw.end();
+      settle({ kind: 'completed', usage: transformer.usage, finishReason: transformer.finishReason, ttftMs });
+    });
 
     if (signal.aborted) return onClientGone();
     signal.once('abort', onClientGone);

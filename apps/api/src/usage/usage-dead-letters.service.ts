@@ -15,10 +15,9 @@ export class UsageDeadLettersService {
     const rows = (await this.db.query(
       'SELECT request_id, org_id, error, created_at, record FROM usage_dead_letters ORDER BY created_at DESC, request_id LIMIT $1',
       [LIST_LIMIT],
-    )) as { request_id: string; org_id: string | null; error: string; created_at: Date | string; record: Record<string, unknown> | string }[];
+    )) as { request_id: string; org_id: string | null; error: string; created_at: Date | string; record: Record<string, unknown> }[];
     return rows.map((r) => ({
-      requestId: r.request_id, orgId: r.org_id, error: r.error, createdAt: new Date(r.created_at).toISOString(),
-      record: typeof r.record === 'string' ? (JSON.parse(r.record) as Record<string, unknown>) : r.record,
+      requestId: r.request_id, orgId: r.org_id, error: r.error, createdAt: new Date(r.created_at).toISOString(), record: r.record,
     }));
   }
 }
